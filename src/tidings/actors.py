@@ -1,0 +1,489 @@
+"""`tidings_actors`: people, organisations, countries, places and groups, each mention tied to
+one entity with its country (ISO alpha-3 or a PLOVER actor code) and sector.
+
+Sources, in order of trust: the actor lexicons (`countries.tsv`, `organizations.tsv`,
+`groups.tsv`, matched case-exactly), spaCy's named entities (corrected where the lexicons know
+better: a capital tagged PERSON is a capital), titles and appositions around names
+("Russian Defense Minister Andrey Belousov" is RUS, MIL and GOV), and group nouns with a
+national modifier ("Russian officials"). In-article coreference joins surnames ("Mr. Belousov"),
+spelling variants and definite titles ("the Russian Defense Minister") to their person.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from . import gazetteer
+from .extensions import MENTIONS
+from .model import Entity
+
+LOCATIVE = frozenset({"in", "at", "to", "from", "near", "into", "outside", "across", "around", "inside",
+                      "toward", "towards", "through", "via", "of"})
+REGION_WORDS = frozenset({"region", "province", "oblast", "governorate", "district", "state", "county",
+                          "prefecture", "territory", "city", "border"})
+TREATY_WORDS = frozenset({"treaty", "agreement", "accord", "accords", "pact", "convention", "charter",
+                          "protocol", "deal", "memorandum"})
+HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "sir", "dame", "lord"})
+ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "iobj", "conj", "appos", "agent", "attr",
+                      "ROOT", "dative", "oprd", "poss"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+
+
+@dataclass
+class _Mention:
+    span: Span  # the name itself ("Andrey Belousov")
+    kind: str
+    name: str
+    country: str | None = None
+    sectors: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    phrase: Span | None = None  # the name with its title ("Russian Defense Minister Andrey Belousov")
+    key: str | None = None  # how mentions of one entity are joined
+    geo: dict | None = None
+
+
+def _norm_name(text: str) -> str:
+    return " ".join(re.sub(r"[\-\u2010\u2011\u2013.'\u2019]", " ", text.lower()).split())
+
+
+class ActorFinder:
+    """Holds the matchers built from the lexicons; `__call__` finds the entities of a doc."""
+
+    def __init__(self, nlp: Language):
+        self.names = gazetteer.names()
+        self.titles = gazetteer.titles()
+        self.title_words = gazetteer.title_words()
+        self.name_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for name in self.names:
+            self.name_matcher.add(name, [nlp.make_doc(name)])
+        self.title_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for t in self.titles:
+            self.title_matcher.add(t, [nlp.make_doc(t)])
+
+    # -- lexicon helpers ------------------------------------------------------------------
+    def _titles_in(self, tokens: list[Token]) -> list[str]:
+        """Longest titles found in a run of tokens, left to right."""
+        low = [t.lower_ for t in tokens]
+        found, i = [], 0
+        while i < len(low):
+            for j in range(len(low), i, -1):
+                cand = " ".join(low[i:j])
+                if cand in self.titles:
+                    found.append(cand)
+                    i = j - 1
+                    break
+            i += 1
+        return found
+
+    def _sectors(self, titles: list[str]) -> list[str]:
+        out: list[str] = []
+        for t in titles:
+            for s in self.titles[t].sectors:
+                if s not in out:
+                    out.append(s)
+        return out
+
+    # -- main -------------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        gaz = self._gazetteer_spans(doc)
+        self.country_of_token: dict[int, str] = {}  # demonym / country tokens -> code
+        for span, actor in gaz:
+            if actor.kind in ("COUNTRY", "DEMONYM", "CAPITAL"):
+                for t in span:
+                    self.country_of_token[t.i] = actor.code
+        mentions: list[_Mention] = []
+        taken: set[int] = set()
+
+        def take(m: _Mention) -> None:
+            mentions.append(m)
+            taken.update(range(m.span.start, m.span.end))
+
+        for span, actor in gaz:
+            m = self._from_lexicon(doc, span, actor)
+            if m is not None:
+                take(m)
+        for ent in doc.ents:
+            if any(i in taken for i in range(ent.start, ent.end)):
+                continue
+            m = self._from_ent(doc, ent)
+            if m is not None:
+                take(m)
+        for m in self._treaties(doc, taken):
+            take(m)
+        for m in self._groups(doc, taken):
+            take(m)
+        persons = [m for m in mentions if m.kind == "PERSON"]
+        for m in persons:
+            self._describe_person(doc, m)
+        # phrases claim their title tokens, so that "Minister" in a title phrase is not a group
+        phrase_tokens = {i for m in persons if m.phrase is not None for i in range(m.phrase.start, m.phrase.end)}
+        mentions.extend(self._definite_titles(doc, persons, phrase_tokens | taken))
+        entities = self._join(doc, mentions)
+        doc._.entities = entities
+        group = []
+        for e in entities:
+            for span in e.mentions:
+                span._.entity = e.id
+                group.append(span)
+        doc.spans[MENTIONS] = group
+        return doc
+
+    def _gazetteer_spans(self, doc: Doc) -> list[tuple[Span, gazetteer.Actor]]:
+        spans = []
+        for match_id, start, end in self.name_matcher(doc):
+            span = Span(doc, start, end, label=match_id)
+            # A lexicon name inside a longer proper name ("Jordan" in "Michael Jordan") yields to it.
+            inside = [e for e in doc.ents if e.start <= start and end <= e.end and (e.end - e.start) > (end - start)
+                      and e.label_ in ("PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT")]
+            if inside and self._has_foreign_name_word(inside[0], start, end):
+                continue
+            spans.append(span)
+        spans = filter_spans(spans)
+        return [(s, self.names[s.label_]) for s in spans]
+
+    def _has_foreign_name_word(self, ent: Span, start: int, end: int) -> bool:
+        for t in ent:
+            if start <= t.i < end or not t.is_title or t.lower_ in self.title_words or t.text in self.names:
+                continue
+            if t.lower_ in ("the",):
+                continue
+            return True
+        return False
+
+    def _from_lexicon(self, doc: Doc, span: Span, actor: gazetteer.Actor) -> _Mention | None:
+        if actor.kind == "DEMONYM":
+            head = span.root
+            # "the Russians", "Russians said": a people, not an adjective.
+            if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ARG_DEPS and head.tag_ in ("NNPS", "NNS") \
+                    and head.dep_ not in ("compound", "amod"):
+                return _Mention(span, "GROUP", span.text, actor.code, key=f"G:{span.text.lower()}")
+            return None
+        if actor.kind == "CAPITAL":
+            head = span.root.head
+            if span.root.dep_ == "pobj" and head.lower_ in LOCATIVE:
+                geo = gazetteer.place(span.text, {actor.code})
+                return _Mention(span, "LOCATION", span.text, actor.code, key=f"L:{span.text}", geo=geo)
+            return _Mention(span, "COUNTRY", gazetteer.countries()[actor.code]["name"], actor.code,
+                            key=f"C:{actor.code}", geo=gazetteer.place(gazetteer.countries()[actor.code]["name"]))
+        if actor.kind == "COUNTRY":
+            return _Mention(span, "COUNTRY", actor.name, actor.code, key=f"C:{actor.code}",
+                            geo=gazetteer.place(actor.name))
+        sectors = [actor.sector] if actor.sector else []
+        kind = actor.entity_kind if actor.entity_kind in ("ORG", "GROUP", "PERSON") else "ORG"
+        return _Mention(span, kind, actor.name, actor.code, sectors, key=f"O:{actor.name}")
+
+    def _from_ent(self, doc: Doc, ent: Span) -> _Mention | None:
+        label = ent.label_
+        toks = list(ent)
+        # Region names the small model mislabels: "Kursk region" (PRODUCT), "Donetsk oblast".
+        nxt = doc[ent.end] if ent.end < len(doc) else None
+        if nxt is not None and nxt.lower_ in REGION_WORDS and label in ("PRODUCT", "PERSON", "ORG", "GPE", "LOC",
+                                                                          "NORP", "WORK_OF_ART"):
+            span = doc[ent.start:ent.end + 1]
+            return self._location(doc, span)
+        if label in ("PERSON", "WORK_OF_ART", "ORG"):
+            # Strip leading titles and honorifics: "General No Kwang-chol", "Mr. No".
+            i = 0
+            while i < len(toks) and (toks[i].lower_ in HONORIFICS or toks[i].lower_ in self.title_words
+                                     or toks[i].lower_ == "the" or toks[i].text in self.names):
+                i += 1
+            rest = toks[i:]
+            if not rest:
+                return None  # only title words: "Defense"
+            if label == "PERSON" or (i > 0 and all(t.is_title or t.text == "-" for t in rest)
+                                     and any(toks[k].lower_ in HONORIFICS or self.titles.get(toks[k].lower_)
+                                             for k in range(i))):
+                span = self._extend_hyphen(doc, doc[rest[0].i:ent.end])
+                if span[-1].tag_ == "POS":
+                    span = span[:-1]
+                if len(span) == 0:
+                    return None
+                return _Mention(span, "PERSON", span.text)
+            if label == "WORK_OF_ART":
+                return None
+            span = ent
+            if span[0].lower_ == "the":
+                span = span[1:]
+            country = next((self.country_of_token[t.i] for t in span if t.i in self.country_of_token), None)
+            sectors = self._sectors(self._titles_in(list(span)))
+            return _Mention(span, "ORG", span.text, country, sectors, key=f"O:{span.text.lower()}")
+        if label in ("GPE", "LOC", "FAC"):
+            return self._location(doc, ent)
+        if label == "LAW" and any(t.lower_ in TREATY_WORDS for t in toks):
+            span = ent[1:] if ent[0].lower_ == "the" else ent
+            return _Mention(span, "TREATY", span.text, key=f"T:{span.text.lower()}")
+        return None
+
+    def _extend_hyphen(self, doc: Doc, span: Span) -> Span:
+        end = span.end
+        while end + 1 < len(doc) and doc[end].text in ("-", "\u2010") and not doc[end - 1].whitespace_ \
+                and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+            end += 2
+        return doc[span.start:end]
+
+    def _location(self, doc: Doc, span: Span) -> _Mention:
+        if span[0].lower_ == "the":
+            span = span[1:]
+        core = span[:-1] if span[-1].lower_ in REGION_WORDS and len(span) > 1 else span
+        # "Russia's Kursk region": the possessor gives the country.
+        country = None
+        before = span.start - 1
+        if before >= 1 and doc[before].tag_ == "POS" and doc[before - 1].i in self.country_of_token:
+            country = self.country_of_token[doc[before - 1].i]
+        geo = gazetteer.place(core.text, {country} if country else set())
+        if geo and country and geo["country_code"] != country:
+            geo = None
+        if geo and not country:
+            country = geo["country_code"]
+        return _Mention(span, "LOCATION", span.text, country, key=f"L:{span.text}", geo=geo)
+
+    def _treaties(self, doc: Doc, taken: set[int]) -> list[_Mention]:
+        """Capitalised names that end in a treaty word and that NER missed."""
+        out = []
+        for tok in doc:
+            if tok.lower_ in TREATY_WORDS and tok.is_title and tok.i not in taken:
+                start = tok.i
+                while start > 0 and doc[start - 1].is_title and doc[start - 1].i not in taken:
+                    start -= 1
+                if start < tok.i:
+                    span = doc[start:tok.i + 1]
+                    out.append(_Mention(span, "TREATY", span.text, key=f"T:{span.text.lower()}"))
+        return out
+
+    def _groups(self, doc: Doc, taken: set[int]) -> list[_Mention]:
+        """Group nouns as arguments: "Russian officials", "Western countries", "riot police"."""
+        out = []
+        for tok in doc:
+            if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ARG_DEPS:
+                continue
+            title = self.titles.get(tok.lower_) or self.titles.get(tok.lemma_.lower())
+            if title is None or title.kind != "GROUP":
+                continue
+            mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i not in taken
+                    or c.i in self.country_of_token]
+            start = min([tok.i] + [c.left_edge.i for c in mods if c.dep_ != "poss" or c.i in self.country_of_token])
+            while start < tok.i and (doc[start].is_punct or doc[start].lower_ in ("the", "a", "an")):
+                start += 1
+            span = doc[start:tok.i + 1]
+            if any(i in taken for i in range(span.start, span.end)) and start < tok.i:
+                span = doc[tok.i:tok.i + 1]
+            country = next((self.country_of_token[t.i] for t in span if t.i in self.country_of_token), None)
+            if country is None:
+                for c in tok.children:
+                    if c.dep_ == "poss" and c.i in self.country_of_token:
+                        country = self.country_of_token[c.i]
+            sectors = list(title.sectors)
+            sectors += [s for s in self._sectors(self._titles_in(list(span)[:-1])) if s not in sectors]
+            name = span.text
+            out.append(_Mention(span, "GROUP", name, country, sectors, key=f"G:{name.lower()}"))
+        return out
+
+    def _describe_person(self, doc: Doc, m: _Mention) -> None:
+        """Titles, country and sectors from the words before the name and from appositions."""
+        i = m.span.start - 1
+        while i >= 0:
+            t = doc[i]
+            if t.lower_ in self.title_words or t.lower_ in HONORIFICS or i in self.country_of_token:
+                i -= 1
+            elif t.tag_ == "POS" and i >= 1 and (i - 1) in self.country_of_token:
+                i -= 2
+            elif t.text in ("-", "\u2010") and i >= 1 and (i - 1) in self.country_of_token:
+                i -= 1
+            else:
+                break
+        pre = [t for t in doc[i + 1:m.span.start]]
+        parts = [pre]
+        root = m.span.root
+        for c in root.children:
+            if c.dep_ == "appos":
+                parts.append([t for t in c.subtree])
+        if root.dep_ == "appos" and root.head.lower_ in self.titles:
+            parts.append([t for t in root.head.subtree if not (m.span.start <= t.i < m.span.end)])
+        for toks in parts:
+            found = self._titles_in(toks)
+            found = [f for f in found if self.titles[f].kind == "PERSON" and self.titles[f].sectors
+                     or f in ("mr.", "ms.")]
+            for f in found:
+                if f not in m.titles and self.titles[f].sectors:
+                    m.titles.append(f)
+            for s in self._sectors(found):
+                if s not in m.sectors:
+                    m.sectors.append(s)
+            if m.country is None:
+                m.country = next((self.country_of_token[t.i] for t in toks if t.i in self.country_of_token), None)
+        if pre:
+            m.phrase = doc[pre[0].i:m.span.end]
+
+    def _definite_titles(self, doc: Doc, persons: list[_Mention], taken: set[int]) -> list[_Mention]:
+        """ "the Russian Defense Minister", "the minister": a person named earlier, by title."""
+        out = []
+        matches = filter_spans([Span(doc, s, e, label=mid) for mid, s, e in self.title_matcher(doc)])
+        for span in matches:
+            title = self.titles.get(span.label_)
+            if title is None or title.kind != "PERSON" or not title.sectors:
+                continue
+            if any(i in taken for i in range(span.start, span.end)):
+                continue
+            nxt = doc[span.end] if span.end < len(doc) else None
+            if nxt is not None and nxt.is_title and nxt.pos_ == "PROPN":
+                continue  # a title before a name the NER missed; not a definite description
+            start = span.start
+            while start > 0 and ((start - 1) in self.country_of_token or doc[start - 1].lower_ in self.title_words
+                                 or doc[start - 1].tag_ == "POS" and (start - 2) in self.country_of_token):
+                start -= 1
+            det = doc[start - 1] if start > 0 else None
+            if det is None or det.lower_ not in ("the", "this", "that"):
+                if not (start < span.start and det is not None and det.tag_ == "POS"):
+                    continue
+            if det is not None and det.lower_ in ("the", "this", "that"):
+                start -= 1
+            phrase = doc[start:span.end]
+            # The head of "the Russian Defense Minister's official visit" is the person only with "'s".
+            country = next((self.country_of_token[t.i] for t in phrase if t.i in self.country_of_token), None)
+            target = None
+            for p in reversed([p for p in persons if p.span.start < span.start]):
+                if span.label_ in p.titles or any(span.label_ in t or t in span.label_ for t in p.titles):
+                    if country is None or p.country in (None, country):
+                        target = p
+                        break
+            if target is None:
+                continue
+            out.append(_Mention(phrase, "PERSON", target.name, target.country, list(target.sectors),
+                                list(target.titles), phrase=phrase, key=id(target)))
+            taken.update(range(phrase.start, phrase.end))
+        return out
+
+    def _join(self, doc: Doc, mentions: list[_Mention]) -> list[Entity]:
+        """In-article coreference: one entity per key; person names by surname and spelling."""
+        mentions.sort(key=lambda m: m.span.start)
+        persons: list[tuple[set[str], str, Entity]] = []  # (name tokens, normalised, entity)
+        by_key: dict[object, Entity] = {}
+        by_person_mention: dict[int, Entity] = {}
+        entities: list[Entity] = []
+
+        def new(m: _Mention) -> Entity:
+            e = Entity(id="", name=m.name, kind=m.kind, country=m.country, geo=m.geo)
+            entities.append(e)
+            return e
+
+        for m in mentions:
+            if m.kind == "PERSON" and not isinstance(m.key, int):
+                norm = _norm_name(m.name)
+                toks = set(norm.split())
+                ent = None
+                for ptoks, pnorm, pe in reversed(persons):
+                    if toks <= ptoks or ptoks <= toks or fuzz.ratio(norm, pnorm) >= 90:
+                        ent = pe
+                        break
+                if ent is None:
+                    ent = new(m)
+                    persons.append((toks, norm, ent))
+                elif len(norm) > len(_norm_name(ent.name)):
+                    ent.name = m.name
+                    for k, (ptoks, pnorm, pe) in enumerate(persons):
+                        if pe is ent:
+                            persons[k] = (ptoks | toks, norm, pe)
+                by_person_mention[id(m)] = ent
+            elif isinstance(m.key, int):
+                ent = next((by_person_mention.get(k) for k in [m.key] if k in by_person_mention), None)
+                if ent is None:
+                    continue
+            else:
+                ent = by_key.get(m.key)
+                if ent is None:
+                    ent = by_key[m.key] = new(m)
+            ent.mentions.append(m.span)
+            if ent.country is None and m.country:
+                ent.country = m.country
+            if ent.geo is None and m.geo:
+                ent.geo = m.geo
+            ent.add_sectors(m.sectors)
+            for t in m.titles:
+                if t not in ent.titles:
+                    ent.titles.append(t)
+            if m.phrase is not None:
+                phrases = doc.user_data.setdefault("tidings_phrases", {})
+                phrases[m.span.start] = (m.phrase.start, m.phrase.end)
+        entities = [e for e in entities if e.mentions]
+        entities.sort(key=lambda e: min(s.start for s in e.mentions))
+        for n, e in enumerate(entities, 1):
+            e.id = f"e{n}"
+            if e.kind == "PERSON":
+                e.titles = [_title_case(t) for t in e.titles]
+        return entities
+
+
+def _title_case(t: str) -> str:
+    return " ".join(w if w.endswith(".") else w.capitalize() for w in t.split())
+
+
+# -- lookups for later stages -------------------------------------------------------------------
+
+def token_entities(doc: Doc) -> dict[int, str]:
+    """Token index -> entity id, for every token of a mention or of a person's title phrase."""
+    cached = doc.user_data.get("tidings_tokmap")
+    if cached is not None:
+        return cached
+    out: dict[int, str] = {}
+    phrases = doc.user_data.get("tidings_phrases", {})
+    for e in doc._.entities or []:
+        for span in e.mentions:
+            lo, hi = phrases.get(span.start, (span.start, span.end))
+            for i in range(min(lo, span.start), max(hi, span.end)):
+                out.setdefault(i, e.id)
+            for i in range(span.start, span.end):
+                out[i] = e.id
+    doc.user_data["tidings_tokmap"] = out
+    return out
+
+
+def entity_by_id(doc: Doc) -> dict[str, Entity]:
+    return {e.id: e for e in doc._.entities or []}
+
+
+def phrase_of(doc: Doc, token: Token) -> Span:
+    """The words that name the entity at `token`, title included."""
+    tokmap = token_entities(doc)
+    eid = tokmap.get(token.i)
+    if eid is None:
+        return doc[token.left_edge.i:token.i + 1] if token.left_edge.i >= token.i - 4 else doc[token.i:token.i + 1]
+    lo = hi = token.i
+    while lo - 1 >= 0 and tokmap.get(lo - 1) == eid:
+        lo -= 1
+    while hi + 1 < len(doc) and tokmap.get(hi + 1) == eid:
+        hi += 1
+    span = doc[lo:hi + 1]
+    while len(span) > 1 and span[0].lower_ in ("the", "a", "an"):
+        span = span[1:]
+    return span
+
+
+def resolve(doc: Doc, token: Token) -> str | None:
+    """The entity a token stands for: a mention, or a pronoun's nearest compatible antecedent."""
+    eid = token_entities(doc).get(token.i)
+    if eid is not None:
+        return eid
+    if token.lower_ in PERSON_PRONOUNS:
+        ents = entity_by_id(doc)
+        best, best_pos = None, -1
+        for e in ents.values():
+            if e.kind != "PERSON":
+                continue
+            for span in e.mentions:
+                if span.start < token.i and span.start > best_pos:
+                    subj_bonus = span.root.dep_ in ("nsubj", "nsubjpass")
+                    if best is None or span.start > best_pos or subj_bonus:
+                        best, best_pos = e.id, span.start
+        return best
+    return None
+
+
+@Language.factory("tidings_actors", assigns=["doc._.entities", "doc.spans"], requires=["doc.ents", "token.dep"])
+def make_actors(nlp: Language, name: str):
+    return ActorFinder(nlp)

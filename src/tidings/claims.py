@@ -1,0 +1,131 @@
+"""`tidings_claims`: contested propositions, who makes them, and who confirms, denies or
+declines to.
+
+A claim comes from an allegation statement ("claims by X that ...", "X alleged that ...",
+"X accused Y of ...") or an unattributed report. Parties' stances come from later sentences:
+"Moscow and Pyongyang have neither confirmed nor denied the reports" (neither), "X denied the
+claims" or "X denied that ..." (denied), "X confirmed ..." (confirmed). The claim's status
+follows: unconfirmed, confirmed, denied or disputed.
+"""
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from .actors import resolve
+from .model import Claim, Statement
+
+REFERRING = frozenset({"report", "claim", "allegation", "accusation", "it", "this", "them", "that", "suggestion",
+                       "account", "charge", "assertion"})
+STANCE = {"confirm": "confirmed", "deny": "denied", "dismiss": "denied", "reject": "denied", "refute": "denied",
+          "verify": "confirmed", "acknowledge": "confirmed"}
+DECLINE = frozenset({"decline", "refuse"})  # "declined to confirm or deny"
+
+
+def _parties(doc: Doc, tok: Token) -> list[str]:
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and tok.dep_ in ("conj", "xcomp"):
+        return _parties(doc, tok.head)
+    if subj is None:
+        return []
+    out = []
+    for t in [subj, *[c for c in subj.subtree if c.dep_ == "conj"]]:
+        eid = resolve(doc, t)
+        if eid and eid not in out:
+            out.append(eid)
+    return out
+
+
+def _stance(tok: Token) -> str | None:
+    """confirmed / denied / neither for a stance verb, with negation taken into account."""
+    base = STANCE.get(tok.lemma_.lower())
+    if base is None:
+        return None
+    neither = any(c.lower_ in ("neither", "nor") for c in tok.children) or \
+        (tok.dep_ == "conj" and any(c.lower_ == "neither" for c in tok.head.children)) or \
+        (tok.dep_ == "conj" and tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("nor", "or")) and \
+        tok.head.lemma_.lower() in STANCE
+    negated = any(c.dep_ == "neg" for c in tok.children)
+    governor = tok.head if tok.dep_ == "xcomp" else (tok.head.head if tok.dep_ == "conj" and
+                                                      tok.head.dep_ == "xcomp" else None)
+    if governor is not None and governor.lemma_.lower() in DECLINE:
+        return "neither"
+    if neither or negated:
+        return "neither"
+    return base
+
+
+def find_claims(doc: Doc) -> list[Claim]:
+    statements: list[Statement] = doc._.statements or []
+    events = doc._.events or []
+    claims: list[Claim] = []
+    for st in statements:
+        if st.cue_class != "allegation" and not (st.cue_class == "report" and st.speaker is None):
+            continue
+        claimants = []
+        if st.speaker:
+            claimants.append(st.speaker)
+        if st.speaker_span is not None:
+            for t in st.speaker_span:
+                eid = resolve(doc, t)
+                if eid and eid not in claimants:
+                    claimants.append(eid)
+        c = st.content
+        claim = Claim(id=f"c{len(claims) + 1}", text=c, claimants=claimants, statements=[st.id],
+                      events=[v.id for v in events if c.start <= v.trigger.start and v.trigger.end <= c.end])
+        claims.append(claim)
+    if not claims:
+        return claims
+    # Stances: a confirm/deny verb whose object refers back to a claim, or whose content repeats it.
+    for tok in doc:
+        stance = _stance(tok)
+        if stance is None:
+            continue
+        target = None
+        obj = next((c for c in tok.children if c.dep_ in ("dobj", "ccomp")), None)
+        if obj is None and tok.dep_ == "conj":
+            obj = next((c for c in tok.head.children if c.dep_ in ("dobj", "ccomp")), None)
+        if obj is None:
+            for c in tok.head.children if tok.dep_ == "conj" else []:
+                pass
+        earlier = [c for c in claims if c.text.start < tok.i]
+        if obj is not None and obj.dep_ == "dobj" and obj.lemma_.lower() in REFERRING and earlier:
+            near = [c for c in earlier if tok.sent.start - c.text.end < 400]
+            target = near[-1] if near else None
+        elif obj is not None:
+            text = doc[obj.left_edge.i:obj.right_edge.i + 1].text
+            scored = [(fuzz.partial_ratio(text.lower(), c.text.text.lower()), c) for c in claims
+                      if c.text.start != obj.left_edge.i]
+            scored = [s for s in scored if s[0] >= 70]
+            target = max(scored, key=lambda s: s[0])[1] if scored else None
+        if target is None:
+            continue
+        for eid in _parties(doc, tok):
+            if eid in target.claimants:
+                continue
+            bucket = {"confirmed": target.confirmed_by, "denied": target.denied_by, "neither": target.neither_by}[stance]
+            if eid not in bucket:
+                bucket.append(eid)
+    for c in claims:
+        c.neither_by = [e for e in c.neither_by if e not in c.denied_by and e not in c.confirmed_by]
+        if c.confirmed_by and c.denied_by:
+            c.status = "disputed"
+        elif c.denied_by:
+            c.status = "denied"
+        elif c.confirmed_by:
+            c.status = "confirmed"
+        else:
+            c.status = "unconfirmed"
+    return claims
+
+
+class ClaimFinder:
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.claims = find_claims(doc)
+        return doc
+
+
+@Language.factory("tidings_claims", assigns=["doc._.claims"], requires=["doc._.statements", "doc._.events"])
+def make_claims(nlp: Language, name: str):
+    return ClaimFinder()

