@@ -114,6 +114,8 @@ class ActorFinder:
             m = self._from_ent(doc, ent)
             if m is not None:
                 take(m)
+        for m in self._titled_names(doc, taken):
+            take(m)
         for m in self._treaties(doc, taken):
             take(m)
         for m in self._groups(doc, taken):
@@ -243,6 +245,29 @@ class ActorFinder:
             country = geo["country_code"]
         return _Mention(span, "LOCATION", span.text, country, key=f"L:{span.text}", geo=geo)
 
+    def _titled_names(self, doc: Doc, taken: set[int]) -> list[_Mention]:
+        """Names the NER missed after a personal title: "Defense Minister General No Kwang-chol"."""
+        out = []
+        for mid, start, end in self.title_matcher(doc):
+            title = self.titles.get(doc.vocab.strings[mid])
+            if title is None or title.kind != "PERSON" or not doc[start].is_title:
+                continue
+            i = end
+            while i < len(doc) and doc[i].lower_ in self.title_words and doc[i].is_title:
+                i += 1  # "Minister General No ...": further titles
+            j = i
+            while j < len(doc) and doc[j].is_title and doc[j].pos_ == "PROPN" and j not in taken \
+                    and doc[j].lower_ not in self.title_words and doc[j].text not in self.names:
+                j += 1
+            if j == i or any(k in taken for k in range(i, j)):
+                continue
+            span = self._extend_hyphen(doc, doc[i:j])
+            if any(k in taken for k in range(span.start, span.end)):
+                continue
+            out.append(_Mention(span, "PERSON", span.text))
+            taken.update(range(span.start, span.end))
+        return out
+
     def _treaties(self, doc: Doc, taken: set[int]) -> list[_Mention]:
         """Capitalised names that end in a treaty word and that NER missed."""
         out = []
@@ -324,6 +349,14 @@ class ActorFinder:
         """ "the Russian Defense Minister", "the minister": a person named earlier, by title."""
         out = []
         matches = filter_spans([Span(doc, s, e, label=mid) for mid, s, e in self.title_matcher(doc)])
+
+        def known_country(p: _Mention) -> str | None:
+            """A person's country, from any mention of the same name ("Minister No" after "North Korean ... No")."""
+            if p.country:
+                return p.country
+            toks = set(_norm_name(p.name).split())
+            return next((q.country for q in persons if q.country and toks & set(_norm_name(q.name).split())), None)
+
         for span in matches:
             title = self.titles.get(span.label_)
             if title is None or title.kind != "PERSON" or not title.sectors:
@@ -338,10 +371,10 @@ class ActorFinder:
                                  or doc[start - 1].tag_ == "POS" and (start - 2) in self.country_of_token):
                 start -= 1
             det = doc[start - 1] if start > 0 else None
-            if det is None or det.lower_ not in ("the", "this", "that"):
+            if det is None or det.lower_ not in ("the", "this"):
                 if not (start < span.start and det is not None and det.tag_ == "POS"):
                     continue
-            if det is not None and det.lower_ in ("the", "this", "that"):
+            if det is not None and det.lower_ in ("the", "this"):
                 start -= 1
             phrase = doc[start:span.end]
             # The head of "the Russian Defense Minister's official visit" is the person only with "'s".
@@ -349,7 +382,7 @@ class ActorFinder:
             target = None
             for p in reversed([p for p in persons if p.span.start < span.start]):
                 if span.label_ in p.titles or any(span.label_ in t or t in span.label_ for t in p.titles):
-                    if country is None or p.country in (None, country):
+                    if country is None or known_country(p) in (None, country):
                         target = p
                         break
             if target is None:

@@ -81,6 +81,11 @@ def extract(
         raise typer.Exit(1)
 
 
+from .corpus.commands import register as _register_corpus  # noqa: E402
+
+_register_corpus(app)
+
+
 def main() -> None:
     app()
 

@@ -93,7 +93,7 @@ def title_words() -> frozenset[str]:
     ws = set(words("title_modifiers.txt"))
     for t in titles():
         ws.update(t.split())
-    return frozenset(ws)
+    return frozenset(ws - {"the", "of", "and", "for", "a", "an", "to", "on", "in"})
 
 
 @functools.lru_cache(maxsize=None)
