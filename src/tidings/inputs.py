@@ -131,7 +131,8 @@ def read_jsonl(stream: IO[str] | Iterator[str], origin: str, published: str | No
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield InputError(f"not valid JSON ({exc.msg} at column {exc.colno})", source=where)
+            yield InputError(f"not valid JSON: {exc.msg} (column {exc.colno}); fix or remove this line",
+                             source=where)
             continue
         try:
             art = from_json(obj, where, published)

@@ -1,0 +1,46 @@
+"""The example article, scored by the shared scorer: every expectation met, with and without a date."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import EXAMPLES, shared_path
+
+
+def score(record: dict, gold_path) -> str:
+    scorer = shared_path("eval", "score_example.py")
+    out = subprocess.run([sys.executable, str(scorer), str(gold_path)], input=json.dumps(record),
+                         capture_output=True, text=True)
+    return out.stdout.strip().splitlines()[-1]
+
+
+@pytest.mark.parametrize("published", ["2024-11-29", None])
+def test_example_article_meets_every_expectation(extract, published):
+    gold = shared_path("examples", "belousov-pyongyang.gold.json")
+    text = shared_path("examples", "belousov-pyongyang.txt").read_text(encoding="utf-8")
+    rec = extract(text, published=published).to_dict()
+    assert score(rec, gold) == "40 passed, 0 failed"
+    if published is None:
+        assert rec["document"]["published_basis"] == "inferred"
+
+
+# Floors for the team's own examples (examples/*.gold.json): the scorer's passed share per
+# article may not fall below what the pipeline reached when the floor was recorded.
+FLOORS = {"belousov-pyongyang": 1.0}
+
+
+def test_bundled_examples_score_at_least_their_floor(nlp):
+    import tidings
+
+    paths = sorted(EXAMPLES.glob("*.txt"))
+    recs = list(tidings.extract_many([p.read_text(encoding="utf-8") for p in paths], nlp=nlp))
+    for p, rec in zip(paths, recs):
+        gold = p.with_suffix(".gold.json")
+        if not gold.exists():
+            continue
+        line = score(rec.to_dict(), gold)
+        passed, failed = (int(x.split()[0]) for x in line.split(", "))
+        assert passed / (passed + failed) >= FLOORS.get(p.stem, 0.0) - 1e-9, (p.stem, line)
