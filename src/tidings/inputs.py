@@ -69,7 +69,9 @@ def check_text(text: str, origin: str | None = None) -> str:
     if tokens and latin / len(tokens) < 0.5:
         raise InputError("the article does not look like English (tidings reads English news only)",
                          source=origin)
-    if len(tokens) >= 12 and sum(1 for w in tokens if w in common) / len(tokens) < 0.08:
+    english = sum(1 for w in tokens if w in common)
+    foreign = sum(1 for w in tokens if w in words("foreign_function_words.txt"))
+    if (len(tokens) >= 40 and english / len(tokens) < 0.08) or (foreign >= 3 and foreign > english):
         raise InputError("the article does not look like English (tidings reads English news only)",
                          source=origin)
     return text
