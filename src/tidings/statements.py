@@ -22,6 +22,8 @@ from .model import Statement
 
 CUE_COLUMNS = ("cue", "pos", "class", "frame")
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+EXPRESS = frozenset({"express", "voice", "make", "repeat", "reiterate", "issue", "deliver", "state"})
+CLAUSAL = frozenset({"relcl", "acl", "advcl", "ccomp", "appos", "punct"})
 
 
 @dataclass(frozen=True)
@@ -44,14 +46,27 @@ def cues() -> dict[tuple[str, str], list[Cue]]:
     return out
 
 
+def _lemmas(tok: Token) -> list[str]:
+    """The lemma, and the word itself with a plain -s, for the small model's odd lemmas ("hopes" -> "hop")."""
+    low = tok.lower_
+    out = [tok.lemma_.lower(), low]
+    if low.endswith("s") and len(low) > 3:
+        out.append(low[:-1])
+    return out
+
+
 def _cue_for(tok: Token) -> Cue | None:
-    lemma = tok.lemma_.lower()
+    if tok.dep_ in ("amod", "compound"):
+        return None  # "so-called", "the reported attack": adjectives, not attributions
     if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
-        for cue in cues().get((lemma, "VERB"), []):
-            if cue.particle is None or any(c.dep_ == "prt" and c.lower_ == cue.particle for c in tok.children):
-                return cue
+        for lemma in _lemmas(tok):
+            for cue in cues().get((lemma, "VERB"), []):
+                if cue.particle is None or any(c.dep_ == "prt" and c.lower_ == cue.particle for c in tok.children):
+                    if cue.particle is None and any(c.dep_ == "prt" for c in tok.children):
+                        continue  # "called up", "called off": another verb
+                    return cue
     if tok.pos_ in ("NOUN", "PROPN"):
-        for cue in cues().get((lemma, "NOUN"), []):
+        for cue in cues().get((tok.lemma_.lower(), "NOUN"), []):
             return cue
     if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
         return cues().get(("according", "PREP"), [None])[0]
@@ -161,7 +176,7 @@ def _content(tok: Token, cue: Cue) -> Span | None:
         if not obj:
             return None
         # "called on X to ..." is a request, not an evaluation
-        if any(c.dep_ == "prep" and c.lower_ in ("on", "for", "upon") for c in tok.children):
+        if any(c.dep_ == "prep" and c.i > tok.i and c.lower_ in ("on", "for", "upon") for c in tok.children):
             return None
         return _sentence_rest(tok)
     comps = [c for c in tok.children if c.dep_ in ("ccomp",) or
@@ -174,7 +189,7 @@ def _content(tok: Token, cue: Cue) -> Span | None:
                         comps = [x for x in g.children if x.dep_ == "ccomp"] or comps
     if comps:
         return _subtree_span(comps[0])
-    if cue.frame == "obj":
+    if cue.frame == "obj" or cue.cls in ("denial", "confirm"):
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
         return _subtree_span(obj) if obj is not None else None
     return None
@@ -194,7 +209,7 @@ def _speaker_token(tok: Token, cue: Cue, by_cue: dict[int, Token]) -> Token | No
                 if obj is not None:
                     return obj
         head = tok.head  # "expressing his belief that": the expresser
-        if head.dep_ in ("advcl", "xcomp", "conj") or head.pos_ == "VERB":
+        if tok.dep_ == "dobj" and head.lemma_.lower() in EXPRESS:
             return by_cue.get(head.i) or _subject(head)
         return None
     if tok.lemma_ == "quote":
@@ -212,7 +227,8 @@ def _speaker_token(tok: Token, cue: Cue, by_cue: dict[int, Token]) -> Token | No
         if head.i in by_cue:
             return by_cue[head.i]
         s = _subject(head)
-        if s is not None and head.dep_ not in ("ccomp",) and head.pos_ == "VERB" and _cue_for(head):
+        if s is not None and head.dep_ not in ("ccomp",) and head.pos_ == "VERB" and \
+                (_cue_for(head) or tok.tag_ == "VBG" and tok.dep_ == "advcl"):
             return s
     return None
 
@@ -240,24 +256,28 @@ def _fallback_speaker(doc: Doc, tok: Token, quotes: list[Span]) -> Token | None:
 
 
 def _speaker_span(doc: Doc, tok: Token) -> Span:
-    """The words naming the source: the subject with its conjuncts ("Moscow and Pyongyang")."""
-    phrase = phrase_of(doc, tok)
-    conj = [c for c in tok.children if c.dep_ == "conj"]
-    if conj:
-        end = max(c.right_edge.i for c in conj) + 1
-        start = min(phrase.start, tok.left_edge.i)
-        span = doc[start:end]
-        while len(span) > 1 and span[0].lower_ in ("the", "a"):
-            span = span[1:]
-        return span
-    return phrase
+    """The words naming the source: the subject's noun phrase with its conjuncts ("Moscow and
+    Pyongyang", "a spokesman for the ministry"), without clauses hanging from it."""
+    cut = set()
+    for c in tok.children:
+        if c.dep_ in CLAUSAL and c.i > tok.i:
+            cut.update(t.i for t in c.subtree)
+    start = tok.left_edge.i
+    end = tok.i
+    for t in doc[tok.i:tok.right_edge.i + 1]:
+        if t.i in cut or t.is_punct and t.text != "'s":
+            break
+        end = t.i
+    start = min(start, phrase_of(doc, tok).start)
+    while start < tok.i and (doc[start].is_punct or doc[start].dep_ == "prep"):
+        start += 1
+    return doc[start:end + 1]
 
 
 def find_statements(doc: Doc) -> list[Statement]:
     quotes = _quotes(doc)
     found: list[tuple[Token, Cue, Span, Token | None, str]] = []
     by_cue: dict[int, Token] = {}  # cue token -> speaker token, for participles that inherit
-    used_quotes: set[int] = set()
     for tok in doc:
         cue = _cue_for(tok)
         if cue is None or _in_quote(quotes, tok) is not None:
@@ -279,25 +299,19 @@ def find_statements(doc: Doc) -> list[Statement]:
         if content is None or len(content) == 0:
             continue
         speaker = _speaker_token(tok, cue, by_cue)
-        if speaker is None or (speaker.lower_ in ("it", "this", "that", "which") and cue.pos == "VERB"):
-            speaker = None if speaker is not None and speaker.lower_ in ("it",) and cue.lemma == "say" else speaker
+        if speaker is not None and speaker.lower_ == "it" and cue.lemma == "say" and speaker.dep_ == "nsubjpass":
+            speaker = None  # "it was said that": no source named
         if speaker is None and cue.pos == "VERB":
             speaker = _fallback_speaker(doc, tok, quotes)
         if speaker is not None:
             by_cue[tok.i] = speaker
         kind, content = _kind(content, quotes)
-        for q in quotes:
-            if q.start >= content.start - 1 and q.end <= content.end + 1:
-                used_quotes.add(q.start)
-        cue_span = doc[tok.i:tok.i + 1]
-        if cue.particle or cue.frame == "rest":
-            cue_span = doc[tok.i:tok.i + 2]
         found.append((tok, cue, content, speaker, kind))
 
     statements: list[Statement] = []
     for n, (tok, cue, content, speaker, kind) in enumerate(sorted(found, key=lambda f: f[2].start), 1):
-        cue_span = doc[tok.i:tok.i + 2] if (cue.particle or cue.frame == "rest") else doc[tok.i:tok.i + 1]
-        if cue.particle:
+        cue_span = doc[tok.i:tok.i + 2] if cue.frame == "rest" else doc[tok.i:tok.i + 1]
+        if cue.particle and cue.pos == "VERB":
             prt = next((c for c in tok.children if c.dep_ == "prt"), None)
             cue_span = doc[tok.i:(prt.i if prt is not None else tok.i) + 1]
         st = Statement(id=f"s{n}", cue=cue_span, content=content, kind=kind, cue_class=cue.cls)

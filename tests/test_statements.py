@@ -1,0 +1,182 @@
+"""Statements: cues, content, speakers, kinds and nesting, as tables of sentences."""
+from __future__ import annotations
+
+import pytest
+
+# (text, speaker span, cue, a phrase the content holds, kind). One statement expected with these
+# values (other statements may also be found in the text).
+SINGLE = [
+    # -- speech verbs, that-clauses
+    ("The minister said that the talks would continue next week.", "The minister", "said", "the talks would continue", "indirect"),
+    ("Prime Minister Boris Johnson said the decision was final.", "Prime Minister Boris Johnson", "said", "the decision was final", "indirect"),
+    ("Officials told reporters that the border would reopen.", "Officials", "told", "the border would reopen", "indirect"),
+    ("The spokesman added that no date had been set.", "The spokesman", "added", "no date had been set", "indirect"),
+    ("Merkel stressed that Germany would not send troops.", "Merkel", "stressed", "Germany would not send troops", "indirect"),
+    ("The ambassador noted that relations had improved.", "The ambassador", "noted", "relations had improved", "indirect"),
+    ("The president emphasized that the alliance remained strong.", "The president", "emphasized", "the alliance remained strong", "indirect"),
+    ("The general pointed out that the troops were exhausted.", "The general", "pointed out", "the troops were exhausted", "indirect"),
+    ("The mayor insisted that the city was safe.", "The mayor", "insisted", "the city was safe", "indirect"),
+    ("Health officials warned that the virus could spread quickly.", "Health officials", "warned", "the virus could spread quickly", "indirect"),
+    ("The company announced that it would cut 500 jobs.", "The company", "announced", "it would cut 500 jobs", "indirect"),
+    ("The junta declared that the constitution was suspended.", "The junta", "declared", "the constitution was suspended", "indirect"),
+    ("Police stated that two suspects had been arrested.", "Police", "stated", "two suspects had been arrested", "indirect"),
+    ("The lawyer argued that the evidence was weak.", "The lawyer", "argued", "the evidence was weak", "indirect"),
+    ("The senator explained that the bill had stalled.", "The senator", "explained", "the bill had stalled", "indirect"),
+    ("The foreign minister reiterated that the offer stood.", "The foreign minister", "reiterated", "the offer stood", "indirect"),
+    ("The governor admitted that mistakes had been made.", "The governor", "admitted", "mistakes had been made", "indirect"),
+    ("Analysts predicted that prices would rise.", "Analysts", "predicted", "prices would rise", "indirect"),
+    ("The agency confirmed that the ship had sunk.", "The agency", "confirmed", "the ship had sunk", "indirect"),
+    ("The minister acknowledged that the plan had failed.", "The minister", "acknowledged", "the plan had failed", "indirect"),
+    ("Rescuers said dozens of people were still missing.", "Rescuers", "said", "dozens of people were still missing", "indirect"),
+    ("The White House said sanctions would remain in place.", "The White House", "said", "sanctions would remain in place", "indirect"),
+    ("Moscow said the drills were routine.", "Moscow", "said", "the drills were routine", "indirect"),
+    ("The Kremlin said it had no plans to attack.", "The Kremlin", "said", "it had no plans to attack", "indirect"),
+    ("NATO said its forces were on high alert.", "NATO", "said", "its forces were on high alert", "indirect"),
+    ("The United Nations said aid convoys had been blocked.", "The United Nations", "said", "aid convoys had been blocked", "indirect"),
+    ("Witnesses said the gunmen fled on motorcycles.", "Witnesses", "said", "the gunmen fled on motorcycles", "indirect"),
+    ("He said the negotiations had broken down.", "He", "said", "the negotiations had broken down", "indirect"),
+    ("She told the BBC that she would run again.", "She", "told", "she would run again", "indirect"),
+    ("They said the protest would go ahead.", "They", "said", "the protest would go ahead", "indirect"),
+    # -- cognition and evaluation
+    ("The minister believes that the economy will recover.", "The minister", "believes", "the economy will recover", "indirect"),
+    ("Economists expect that inflation will slow.", "Economists", "expect", "inflation will slow", "indirect"),
+    ("The government fears that the unrest will spread.", "The government", "fears", "the unrest will spread", "indirect"),
+    ("Beijing views the visit as a provocation.", "Beijing", "views", "the visit as a provocation", "indirect"),
+    ("The president called the attack an act of terror.", "The president", "called", "the attack an act of terror", "indirect"),
+    ("Washington regards the group as a terrorist organisation.", "Washington", "regards", "the group as a terrorist organisation", "indirect"),
+    ("The prime minister described the deal as historic.", "The prime minister", "described", "the deal as historic", "indirect"),
+    ("Many voters think that the election was rigged.", "Many voters", "think", "the election was rigged", "indirect"),
+    ("The opposition hopes that the vote will be delayed.", "The opposition", "hopes", "the vote will be delayed", "indirect"),
+    # -- allegation and denial
+    ("The opposition claimed that the vote had been rigged.", "The opposition", "claimed", "the vote had been rigged", "indirect"),
+    ("Prosecutors alleged that the firm paid bribes.", "Prosecutors", "alleged", "the firm paid bribes", "indirect"),
+    ("Kyiv accused Moscow of shelling the plant.", "Kyiv", "accused", "shelling the plant", "indirect"),
+    ("Activists accused the police of using excessive force.", "Activists", "accused", "using excessive force", "indirect"),
+    ("The ministry denied that its jets had struck the hospital.", "The ministry", "denied", "its jets had struck the hospital", "indirect"),
+    ("Tehran rejected the accusations.", "Tehran", "rejected", "the accusations", "indirect"),
+    ("The army dismissed the reports as propaganda.", "The army", "dismissed", "the reports", "indirect"),
+    ("Russia denied involvement in the poisoning.", "Russia", "denied", "involvement in the poisoning", "indirect"),
+    # -- reporting
+    ("Reuters reported that the talks had collapsed.", "Reuters", "reported", "the talks had collapsed", "indirect"),
+    ("State media reported that the leader had visited the factory.", "State media", "reported", "the leader had visited the factory", "indirect"),
+    ("According to the police, three people were injured.", "the police", "According to", "three people were injured", "indirect"),
+    ("Three people were killed, according to local officials.", "local officials", "according to", "Three people were killed", "indirect"),
+    ("The minister was quoted as saying that the deal was dead.", "The minister", "quoted", "the deal was dead", "indirect"),
+    ("The army said in a statement that the operation was over.", "The army", "said", "the operation was over", "indirect"),
+    ("The president said in a Telegram post that the city had been liberated.", "The president", "said", "the city had been liberated", "indirect"),
+    # -- nominal cues
+    ("The summit follows claims by Washington that Iran supplied drones.", "Washington", "claims", "Iran supplied drones", "indirect"),
+    ("The minister's assertion that the budget was balanced drew criticism.", "The minister's", "assertion", "the budget was balanced", "indirect"),
+    ("Reports that the general had been arrested could not be verified.", None, "Reports", "the general had been arrested", "indirect"),
+    ("The allegation that the army used chemical weapons was denied.", None, "allegation", "the army used chemical weapons", "indirect"),
+    # -- direct quotes, straight and curly
+    ('"We will not give up," the president said.', "the president", "said", "We will not give up", "direct"),
+    ('\u201cWe will not give up,\u201d the president said.', "the president", "said", "We will not give up", "direct"),
+    ('"The border is closed," said the interior minister.', "the interior minister", "said", "The border is closed", "direct"),
+    ('"This is a dark day," Johnson told reporters.', "Johnson", "told", "This is a dark day", "direct"),
+    ('"We are ready to talk," he said, "but not under threat."', "he", "said", "We are ready to talk", "direct"),
+    ('The president said: "We will rebuild every home."', "The president", "said", "We will rebuild every home", "direct"),
+    ('"Our troops will stay," the minister stressed.', "the minister", "stressed", "Our troops will stay", "direct"),
+    ('"It was a mistake," the spokeswoman admitted.', "the spokeswoman", "admitted", "It was a mistake", "direct"),
+    ('"I did not order the strike," Netanyahu insisted.', "Netanyahu", "insisted", "I did not order the strike", "direct"),
+    ('"Nobody wants a war," said Putin.', "Putin", "said", "Nobody wants a war", "direct"),
+    ('"We have no information about that," a spokesman for the ministry said.', "a spokesman for the ministry", "said", "We have no information about that", "direct"),
+    ('\u201cThe ceasefire is holding,\u201d said the UN envoy.', "the UN envoy", "said", "The ceasefire is holding", "direct"),
+    # -- mixed
+    ('The minister said the plan was "dead on arrival" and would be withdrawn.', "The minister", "said", "dead on arrival", "mixed"),
+    ('The envoy pointed out that "the historic meeting showed mutual trust" between the two sides.', "The envoy", "pointed out", "the historic meeting", "mixed"),
+    ('Police said the crowd had been "largely peaceful" until the evening.', "Police", "said", "largely peaceful", "mixed"),
+    ('The senator called the bill "a disgrace" and vowed to fight it.', "The senator", "called", "a disgrace", "mixed"),
+    # -- inverted order and participles
+    ("The talks will resume on Monday, said the foreign minister.", "the foreign minister", "said", "The talks will resume on Monday", "indirect"),
+    ("The city is calm, officials said.", "officials", "said", "The city is calm", "indirect"),
+    ("The border will stay closed, the ministry said on Tuesday.", "the ministry", "said", "The border will stay closed", "indirect"),
+    ("The president spoke for an hour, saying that the economy was improving.", "The president", "saying", "the economy was improving", "indirect"),
+    ('"We will win," Zelensky said, adding that help was on its way.', "Zelensky", "adding", "help was on its way", "indirect"),
+    # -- for his part / pronouns
+    ("For his part, the defence minister called the drills a necessary step.", "the defence minister", "called", "the drills a necessary step", "indirect"),
+    ("For their part, the rebels said they would observe the truce.", "the rebels", "said", "they would observe the truce", "indirect"),
+    # -- groups and capitals
+    ("Western countries said the move was justified.", "Western countries", "said", "the move was justified", "indirect"),
+    ("Russian officials accuse Washington of escalating the conflict.", "Russian officials", "accuse", "escalating the conflict", "indirect"),
+    ("Moscow and Pyongyang said the exercises were defensive.", "Moscow and Pyongyang", "said", "the exercises were defensive", "indirect"),
+    ("European leaders warned that the deal was at risk.", "European leaders", "warned", "the deal was at risk", "indirect"),
+    ("Chinese state media said the drills had ended.", "Chinese state media", "said", "the drills had ended", "indirect"),
+    ("Protesters said they would return on Friday.", "Protesters", "said", "they would return on Friday", "indirect"),
+    ("Israeli officials said the operation would continue.", "Israeli officials", "said", "the operation would continue", "indirect"),
+    ("Palestinian health officials said 20 people were killed.", "Palestinian health officials", "said", "20 people were killed", "indirect"),
+    ("Diplomats said a deal was close.", "Diplomats", "said", "a deal was close", "indirect"),
+    ("A senior US official said the talks were constructive.", "A senior US official", "said", "the talks were constructive", "indirect"),
+]
+
+# (text, number of statements expected): traps and negative cases.
+COUNTS = [
+    ('The so-called "peace plan" was rejected by both sides.', 0),
+    ('She starred in "The Last Emperor" in 1987.', 0),
+    ('The newspaper "Pravda" was founded in 1912.', 0),
+    ('The "ceasefire" lasted less than an hour.', 0),
+    ("The minister said nothing.", 0),
+    ("The talks will resume on Monday.", 0),
+    ("Troops crossed the border at dawn.", 0),
+    ("The decision was announced on Monday.", 0),
+    ("The army called up reservists.", 0),
+    ("Parliament called on the government to resign.", 0),
+    ('He said "yes".', 1),
+    ('"This is unacceptable," the minister said. "We will respond."', 1),
+    ('A stray " mark here. The minister said the talks would go on.', 1),
+    ('The minister said the talks would go on. "Unbalanced quote here.', 1),
+    ("The president said the economy grew and the minister added that jobs were up.", 2),
+]
+
+
+@pytest.fixture(scope="module")
+def single_records(nlp):
+    import tidings
+
+    return [r.to_dict() for r in tidings.extract_many([t for t, *_ in SINGLE], nlp=nlp, published="2024-05-01")]
+
+
+@pytest.mark.parametrize("i", range(len(SINGLE)), ids=[s[0][:50] for s in SINGLE])
+def test_statement(single_records, i):
+    text, speaker, cue, content, kind = SINGLE[i]
+    rec = single_records[i]
+    got = [(s["speaker_text"], s["cue"]["text"], s["content"]["text"], s["kind"]) for s in rec["statements"]]
+    match = [g for g in got if g[1] == cue and content in g[2]]
+    assert match, f"no statement with cue {cue!r} and content {content!r}: {got}"
+    g = match[0]
+    assert g[0] == speaker, got
+    assert g[3] == kind, got
+
+
+@pytest.mark.parametrize("text,n", COUNTS, ids=[c[0][:50] for c in COUNTS])
+def test_statement_count(extract, text, n):
+    rec = extract(text, published="2024-05-01").to_dict()
+    assert len(rec["statements"]) == n, [(s["cue"]["text"], s["content"]["text"]) for s in rec["statements"]]
+
+
+def test_multi_paragraph_quote_is_one_statement(extract):
+    text = ('The minister said: "We have done everything we could.\n'
+            '"We will go on working until every family has a home."\n'
+            "The opposition rejected the plan.\n")
+    rec = extract(text, published="2024-05-01").to_dict()
+    direct = [s for s in rec["statements"] if s["kind"] == "direct"]
+    assert len(direct) == 1
+    assert "everything we could" in direct[0]["content"]["text"]
+    assert "every family has a home" in direct[0]["content"]["text"]
+
+
+def test_nested_attribution(extract):
+    text = "RT reported that Defense Minister Andrei Belyakov said the exercises would continue."
+    rec = extract(text, published="2024-05-01").to_dict()
+    by_cue = {s["cue"]["text"]: s for s in rec["statements"]}
+    assert by_cue["said"]["within"] == by_cue["reported"]["id"]
+
+
+def test_speaker_resolves_through_coreference(extract):
+    text = ("Foreign Minister Maria Kovacs arrived in Vienna on Monday. "
+            "Ms. Kovacs said the talks were useful. The foreign minister added that more work was needed. "
+            "She said a deal was possible.")
+    rec = extract(text, published="2024-05-01").to_dict()
+    ents = {e["id"]: e["name"] for e in rec["entities"]}
+    speakers = {s["cue"]["text"] + ":" + s["content"]["text"][:10]: ents.get(s["speaker"]) for s in rec["statements"]}
+    assert set(speakers.values()) == {"Maria Kovacs"}, speakers
