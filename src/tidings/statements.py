@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Span, Token
 from .actors import phrase_of, resolve, token_entities
 from .extensions import QUOTES
 from .lexicons import table
-from .model import Statement
+from . import gazetteer
+from .model import Entity, Statement
 
 CUE_COLUMNS = ("cue", "pos", "class", "frame")
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -316,11 +317,38 @@ def find_statements(doc: Doc) -> list[Statement]:
             cue_span = doc[tok.i:(prt.i if prt is not None else tok.i) + 1]
         st = Statement(id=f"s{n}", cue=cue_span, content=content, kind=kind, cue_class=cue.cls)
         if speaker is not None:
-            st.speaker = resolve(doc, speaker)
             st.speaker_span = _speaker_span(doc, speaker)
+            st.speaker = resolve(doc, speaker) or _unnamed_speaker(doc, speaker, st.speaker_span)
         statements.append(st)
     _nest(statements)
     return statements
+
+
+def _unnamed_speaker(doc: Doc, tok: Token, span: Span) -> str | None:
+    """An entity for a source the text describes but does not name ("the police chief",
+    "a spokesman for the ministry"), so that statements and events can point at it."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ in ("report", "reports"):
+        return None
+    titles = gazetteer.titles()
+    title = titles.get(tok.lower_) or titles.get(tok.lemma_.lower())
+    kind = "GROUP" if tok.tag_ in ("NNS", "NNPS") or (title and title.kind == "GROUP") else "PERSON"
+    entities = doc._.entities if doc._.entities is not None else []
+    ent = Entity(id=f"e{len(entities) + 1}", name=span.text, kind=kind, mentions=[span])
+    if title is not None:
+        ent.add_sectors(list(title.sectors))
+    names = gazetteer.names()
+    for t in span:
+        actor = names.get(t.text)
+        if actor is not None and actor.kind in ("COUNTRY", "DEMONYM", "CAPITAL"):
+            ent.country = actor.code
+            break
+    entities.append(ent)
+    doc._.entities = entities
+    span._.entity = ent.id
+    tokmap = token_entities(doc)
+    for i in range(span.start, span.end):
+        tokmap.setdefault(i, ent.id)
+    return ent.id
 
 
 def _kind(content: Span, quotes: list[Span]) -> tuple[str, Span]:

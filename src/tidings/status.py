@@ -54,6 +54,10 @@ def own_status(tok: Token) -> str | None:
     for t in chain:
         for c in t.children:
             low = c.lower_
+            if c.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("VERB", "AUX"):
+                # "No troops were deployed", "Neither Russia nor Ukraine attacked"
+                if any(g.dep_ in ("det", "preconj") and g.lower_ in ("no", "neither") for g in c.children):
+                    negations += 1
             if c.dep_ == "neg" or (low in m.get("neg", {}) and c.dep_ in ("preconj", "det", "advmod", "cc")):
                 if low == "nor" and c.dep_ == "cc" and t is not tok:
                     continue
@@ -112,9 +116,10 @@ def attribution(doc: Doc, st: Statement, by_id: dict[str, Statement]) -> tuple[s
     chain = [st]
     while chain[-1].within and chain[-1].within in by_id and len(chain) < 5:
         chain.append(by_id[chain[-1].within])
+    for s in chain:  # a denial anywhere above wins: "denied reports that X attacked Y"
+        if s.cue_class == "denial":
+            return "denied", s
     for s in chain:
-        if s.cue_class == "denial" and s is st:
-            return "denied", st
         if s.cue_class == "allegation" or (s.cue_class == "report" and s.speaker is None):
             return "claimed", s
     for s in chain:

@@ -1,0 +1,151 @@
+"""Event status and source: one expected status per event, traps beside plain cases."""
+from __future__ import annotations
+
+import pytest
+
+# (text, a word of the event's trigger, expected status, expected source name or None)
+CASES = [
+    # asserted in the article's voice
+    ("Russian troops attacked the village on Monday.", "attacked", "asserted", None),
+    ("The United States imposed sanctions on Iran.", "sanctions", "asserted", None),
+    ("Police arrested 20 protesters in Minsk.", "arrested", "asserted", None),
+    ("China and Russia signed a trade agreement.", "signed", "asserted", None),
+    ("The president visited Kenya last week.", "visited", "asserted", None),
+    ("In August, Ukraine launched an incursion into Russia.", "incursion", "asserted", None),
+    ("Israel withdrew its troops from the town.", "withdrew", "asserted", None),
+    ("Germany sent tanks to Ukraine in January.", "sent", "asserted", None),
+    ("The government expelled two Russian diplomats.", "expelled", "asserted", None),
+    ("Thousands of protesters marched against the government.", "marched", "asserted", None),
+    # attributed: inside someone's statement
+    ("The ministry said Russian troops attacked the village.", "attacked", "attributed", "ministry"),
+    ("Kyiv said Russian forces shelled the city.", "shelled", "attributed", "Ukraine"),
+    ('"We arrested the leaders," the police chief said.', "arrested", "attributed", "police chief"),
+    ("Officials told reporters that Iran had seized a tanker.", "seized", "attributed", None),
+    ("The army said in a statement that it had killed ten militants.", "killed", "attributed", None),
+    ("According to the UN, government forces bombed the market.", "bombed", "attributed", "UN"),
+    # news organisation reporting: the article's account
+    ("Reuters reported that Turkey sent troops to Libya.", "sent", "asserted", "Reuters"),
+    ("RT reported that Russia and China held talks in Moscow.", "talks", "asserted", "RT"),
+    # claimed
+    ("Washington claimed that North Korea sent troops to Russia.", "sent", "claimed", "United States"),
+    ("Claims by the US that Iran supplied drones to Russia have grown.", "supplied", "claimed", "United States"),
+    ("The opposition alleged that police attacked detainees.", "attacked", "claimed", None),
+    ("Iran reportedly seized a British tanker.", "seized", "claimed", None),
+    ("Syrian forces allegedly attacked the convoy.", "attacked", "claimed", None),
+    ("Kyiv accused Moscow of shelling the nuclear plant.", "shelling", "claimed", "Ukraine"),
+    ("Reports that China attacked a Philippine vessel could not be verified.", "attacked", "claimed", None),
+    # denied
+    ("Russia denied that its jets bombed the hospital.", "bombed", "denied", "Russia"),
+    ("The army denied reports that soldiers attacked civilians.", "attacked", "denied", None),
+    ("Beijing denied that it had sent weapons to Russia.", "sent", "denied", "China"),
+    ("Tehran rejected claims that it supplied missiles to the rebels.", "supplied", "denied", "Iran"),
+    # the denial itself is an asserted act
+    ("Russia denied that its jets bombed the hospital.", "denied", "asserted", None),
+    # negated
+    ("The government did not impose sanctions.", "impose", "negated", None),
+    ("Police never arrested the suspects.", "arrested", "negated", None),
+    ("Israel and Hamas failed to reach an agreement.", "agreement", "negated", None),
+    ("The rebels did not attack the city.", "attack", "negated", None),
+    ("Moscow has not withdrawn its troops.", "withdrawn", "negated", None),
+    ("No troops were deployed to the border.", "deployed", "negated", None),
+    ("Neither Russia nor Ukraine attacked the convoy.", "attacked", "negated", None),
+    # double negation
+    ("The army did not fail to attack the positions.", "attack", "asserted", None),
+    # hypothetical
+    ("Russia and China could sign a deal next year.", "sign", "hypothetical", None),
+    ("If Iran attacks Israel, the US will respond.", "attacks", "hypothetical", None),
+    ("The two countries pledged to support each other in the event of aggression.", "support", "hypothetical", None),
+    ("Israel may strike Iran's nuclear sites.", "strike", "hypothetical", None),
+    ("The US would impose sanctions if Russia invaded.", "sanctions", "hypothetical", None),
+    ("The US would impose sanctions if Russia invaded.", "invaded", "hypothetical", None),
+    ("Unless Russia withdraws its troops, NATO will impose sanctions.", "withdraws", "hypothetical", None),
+    ("Unless Russia withdraws its troops, NATO will impose sanctions.", "sanctions", "hypothetical", None),
+    # future
+    ("The president will visit China next month.", "visit", "future", None),
+    ("Germany plans to send more troops to Lithuania.", "send", "future", None),
+    ("The US is set to impose new sanctions on Moscow.", "sanctions", "future", None),
+    ("Iran vowed to attack Israel.", "attack", "future", None),
+    ("North Korea threatened to fire missiles toward Guam.", "fire", "future", None),
+    ("Biden expects to meet Xi in Geneva.", "meet", "future", None),
+    ("Turkey intends to withdraw its forces from Syria.", "withdraw", "future", None),
+    # the pledge or threat itself is asserted
+    ("The two countries pledged to support each other in the event of aggression.", "pledged", "asserted", None),
+    ("North Korea threatened to fire missiles toward Guam.", "threatened", "asserted", None),
+    ("Iran vowed to attack Israel.", "vowed", "asserted", None),
+]
+
+# (text, a word of a trigger that must NOT give an event of that status (None: no event at all))
+FORBIDDEN = [
+    ("Moscow and Pyongyang have neither confirmed nor denied the reports.", "denied", None),
+    ("The government did not deny the reports.", "deny", None),
+    ("Washington claimed that North Korea sent troops to Russia.", "sent", "asserted"),
+    ("The two countries pledged to support each other in the event of aggression.", "support", "asserted"),
+    ("The army denied reports that soldiers attacked civilians.", "attacked", "asserted"),
+    ("Russia could invade Ukraine.", "invade", "asserted"),
+    ("The talks failed to produce an agreement.", "agreement", "asserted"),
+]
+
+
+@pytest.fixture(scope="module")
+def records(nlp):
+    import tidings
+
+    texts = [c[0] for c in CASES] + [f[0] for f in FORBIDDEN]
+    return [r.to_dict() for r in tidings.extract_many(texts, nlp=nlp, published="2024-05-01")]
+
+
+def _events_with(rec, word):
+    return [v for v in rec["events"] if word.lower() in v["event_text"].lower()]
+
+
+@pytest.mark.parametrize("i", range(len(CASES)), ids=[f"{c[1]}:{c[0][:45]}" for c in CASES])
+def test_status(records, i):
+    text, word, status, source = CASES[i]
+    rec = records[i]
+    evs = _events_with(rec, word)
+    assert evs, f"no event on {word!r}: {[(v['event'], v['event_text']) for v in rec['events']]}"
+    v = evs[0]
+    assert v["status"] == status, (v["event"], v["status"])
+    if source is not None:
+        ents = {e["id"]: e for e in rec["entities"]}
+        src = ents.get(v["source"], {})
+        names = {src.get("name", "").lower()} | {m["text"].lower() for m in src.get("mentions", [])}
+        assert any(source.lower() in n for n in names), (source, src.get("name"))
+
+
+@pytest.mark.parametrize("j", range(len(FORBIDDEN)), ids=[f"{f[1]}:{f[0][:45]}" for f in FORBIDDEN])
+def test_forbidden(records, j):
+    text, word, status = FORBIDDEN[j]
+    rec = records[len(CASES) + j]
+    evs = _events_with(rec, word)
+    if status is None:
+        assert not evs, [(v["event"], v["status"]) for v in evs]
+    else:
+        assert all(v["status"] != status for v in evs), [(v["event"], v["status"]) for v in evs]
+
+
+def test_future_event_without_time_has_no_date(extract):
+    rec = extract("The president will visit China.", published="2024-05-01").to_dict()
+    v = _events_with(rec, "visit")[0]
+    assert v["date"] is None and v["date_basis"] == "unknown"
+
+
+def test_claim_with_neither_confirmed_nor_denied(extract):
+    text = ("The meeting follows claims by the US that North Korea has sent troops to Russia. "
+            "Moscow and Pyongyang have neither confirmed nor denied the reports.")
+    rec = extract(text, published="2024-05-01").to_dict()
+    ents = {e["id"]: e for e in rec["entities"]}
+    (claim,) = rec["claims"]
+    assert claim["status"] == "unconfirmed"
+    assert {ents[e]["country"] for e in claim["claimants"]} >= {"USA"}
+    assert {ents[e]["country"] for e in claim["neither_by"]} == {"RUS", "PRK"}
+
+
+def test_later_denial_updates_the_claim(extract):
+    text = ("Ukraine claimed that Russian forces had shelled the plant. "
+            "Russia denied the claims on Tuesday.")
+    rec = extract(text, published="2024-05-01").to_dict()
+    ents = {e["id"]: e for e in rec["entities"]}
+    (claim,) = rec["claims"]
+    assert claim["status"] == "denied"
+    assert [ents[e]["country"] for e in claim["denied_by"]] == ["RUS"]
