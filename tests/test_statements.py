@@ -107,6 +107,23 @@ SINGLE = [
     ("Palestinian health officials said 20 people were killed.", "Palestinian health officials", "said", "20 people were killed", "indirect"),
     ("Diplomats said a deal was close.", "Diplomats", "said", "a deal was close", "indirect"),
     ("A senior US official said the talks were constructive.", "A senior US official", "said", "the talks were constructive", "indirect"),
+    # -- more speech, reporting and cognition patterns
+    ("The foreign ministry said in a statement that the ambassador had been summoned.", "The foreign ministry", "said", "the ambassador had been summoned", "indirect"),
+    ("The spokesperson told a news conference that the talks were over.", "The spokesperson", "told", "the talks were over", "indirect"),
+    ("Military officials said on condition of anonymity that the strike had missed.", "Military officials", "said", "the strike had missed", "indirect"),
+    ("The minister wrote on X that the border would reopen.", "The minister", "wrote", "the border would reopen", "indirect"),
+    ("The president tweeted that the deal was done.", "The president", "tweeted", "the deal was done", "indirect"),
+    ("The union warned the strike would last a week.", "The union", "warned", "the strike would last a week", "indirect"),
+    ("Investigators suggested the fire was set deliberately.", "Investigators", "suggested", "the fire was set deliberately", "indirect"),
+    ("The central bank estimated that growth would slow.", "The central bank", "estimated", "growth would slow", "indirect"),
+    ("The opposition leader complained that the vote was unfair.", "The opposition leader", "complained", "the vote was unfair", "indirect"),
+    ("Doctors confirmed the patient had died.", "Doctors", "confirmed", "the patient had died", "indirect"),
+    ('"The city has fallen," a local commander told the agency.', "a local commander", "told", "The city has fallen", "direct"),
+    ('"We need more weapons," Zelensky said on Monday.', "Zelensky", "said", "We need more weapons", "direct"),
+    ("Kim Jong Un said the missile test was a warning.", "Kim Jong Un", "said", "the missile test was a warning", "indirect"),
+    ("The minister's claim that the army had withdrawn was false.", "The minister's", "claim", "the army had withdrawn", "indirect"),
+    ("Human Rights Watch said security forces had used live fire.", "Human Rights Watch", "said", "security forces had used live fire", "indirect"),
+]
 ]
 
 # (text, number of statements expected): traps and negative cases.
@@ -163,6 +180,20 @@ def test_multi_paragraph_quote_is_one_statement(extract):
     assert len(direct) == 1
     assert "everything we could" in direct[0]["content"]["text"]
     assert "every family has a home" in direct[0]["content"]["text"]
+
+
+def test_quote_only_paragraph_after_said_colon(extract):
+    text = ('The defence minister said:\n"Our forces will stay as long as they are needed."\n')
+    rec = extract(text, published="2024-05-01").to_dict()
+    (st,) = [s for s in rec["statements"] if "as long as" in s["content"]["text"]]
+    assert st["kind"] == "direct" and st["speaker_text"] == "The defence minister"
+
+
+def test_spelling_variants_join_one_speaker(extract):
+    text = ("Kim Jong-un inspected the launch site. Kim Jong Un said the test was a success.")
+    rec = extract(text, published="2024-05-01").to_dict()
+    people = [e for e in rec["entities"] if e["kind"] == "PERSON"]
+    assert len(people) == 1 and len(people[0]["mentions"]) == 2
 
 
 def test_nested_attribution(extract):
