@@ -124,7 +124,6 @@ SINGLE = [
     ("The minister's claim that the army had withdrawn was false.", "The minister's", "claim", "the army had withdrawn", "indirect"),
     ("Human Rights Watch said security forces had used live fire.", "Human Rights Watch", "said", "security forces had used live fire", "indirect"),
 ]
-]
 
 # (text, number of statements expected): traps and negative cases.
 COUNTS = [
