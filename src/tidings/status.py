@@ -75,6 +75,8 @@ def own_status(tok: Token) -> str | None:
                 for p, st in m.get("prep", {}).items():
                     if phrase.startswith(p):
                         found.add(st)
+        if t is not tok and t.lemma_.lower() == "go" and t.tag_ == "VBG":
+            found.add("future")  # "is going to deploy"
         if t is not tok and t.lemma_.lower() in m.get("governor", {}) and tok in list(t.subtree):
             st = m["governor"][t.lemma_.lower()]
             if st == "negated":
@@ -88,7 +90,7 @@ def own_status(tok: Token) -> str | None:
     for st in ORDER[1:]:
         if st in found:
             return st
-    return None
+    return "claimed" if "claimed" in found else None  # "claimed to have seized"
 
 
 def _adverb_claimed(tok: Token) -> bool:
