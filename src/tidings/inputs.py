@@ -94,8 +94,12 @@ def from_html(html: str, origin: str | None = None) -> Article:
     """The main text and metadata of an HTML page, by trafilatura."""
     import trafilatura
 
-    doc = trafilatura.bare_extraction(html, include_comments=False, include_tables=False,
-                                      with_metadata=True)
+    try:
+        doc = trafilatura.bare_extraction(html, include_comments=False, include_tables=False,
+                                          with_metadata=True)
+    except (ValueError, TypeError, AttributeError) as exc:  # a page trafilatura cannot parse
+        raise InputError(f"the HTML page could not be read ({exc}): save the article's text as .txt",
+                         source=origin) from None
     if doc is None or not (doc.text or "").strip():
         raise InputError("no article text found in this HTML page", source=origin)
     published = None
