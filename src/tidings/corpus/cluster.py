@@ -7,8 +7,9 @@
 - their actor codes meet (at least one code in common; an event without an actor code stays alone),
   and so do their recipient codes when both events name one;
 - their dates are compatible: the calendar spans their values stand for (a day, a week, a month, a
-  season, a year), widened by a tolerance that follows granularity (one day either side of a day,
-  nothing for coarser units), overlap. An undated event stays alone;
+  season, a year) overlap, with a tolerance that follows granularity: two days may be one day apart
+  (time zones, "on Monday" counted from another dateline); a day and a month, or two months, must
+  overlap. An undated event stays alone;
 - their places agree: the same country when both events have one.
 
 Clusters are the connected groups of that relation (single link), kept up to date as articles come
@@ -30,7 +31,7 @@ from rapidfuzz import fuzz
 
 STATUS_GROUP = {"asserted": "occurred", "attributed": "occurred", "claimed": "occurred", "denied": "occurred",
                 "future": "future", "hypothetical": "hypothetical", "negated": "negated"}
-#: Tolerance in days either side of a date, by the span its value stands for.
+#: Tolerance in days between two dates, by unit; of two dates the smaller tolerance applies.
 TOLERANCE = {"day": 1}
 #: The longest span a date value can stand for (a year), bounding the candidate search.
 MAX_SPAN_DAYS = 366
@@ -104,21 +105,24 @@ class EventClusterer:
         actors = codes(ev["actor_codes"])
         group = STATUS_GROUP.get(ev["status"], ev["status"])
         if actors and ev["date_start"]:
-            tol = dt.timedelta(days=TOLERANCE.get(ev["date_unit"], 0))
-            lo = dt.date.fromisoformat(ev["date_start"]) - tol
-            hi = dt.date.fromisoformat(ev["date_end"]) + tol
-            floor = lo - dt.timedelta(days=MAX_SPAN_DAYS + 1)
+            widest = dt.timedelta(days=max(TOLERANCE.values()))
+            start = dt.date.fromisoformat(ev["date_start"])
+            end = dt.date.fromisoformat(ev["date_end"])
+            floor = start - widest - dt.timedelta(days=MAX_SPAN_DAYS + 1)
             marks = ",".join("?" * len(actors))
             rows = self.conn.execute(
-                f"SELECT e.id, e.cluster, e.status, e.date_end, e.date_unit, e.recipient_codes, e.place_country "
-                f"FROM events e WHERE e.event = ? AND e.date_start >= ? AND e.date_start <= ? AND e.id != ? "
-                f"AND e.cluster IS NOT NULL AND e.id IN (SELECT event FROM event_participants "
+                f"SELECT e.id, e.cluster, e.status, e.date_start, e.date_end, e.date_unit, e.recipient_codes, "
+                f"e.place_country FROM events e WHERE e.event = ? AND e.date_start >= ? AND e.date_start <= ? "
+                f"AND e.id != ? AND e.cluster IS NOT NULL AND e.id IN (SELECT event FROM event_participants "
                 f"WHERE role = 'actor' AND code IN ({marks}))",
-                (ev["event"], floor.isoformat(), hi.isoformat(), event_id, *actors))
+                (ev["event"], floor.isoformat(), (end + widest).isoformat(), event_id, *actors))
             recipients = codes(ev["recipient_codes"])
             for r in rows:
-                other_tol = dt.timedelta(days=TOLERANCE.get(r["date_unit"], 0))
-                if dt.date.fromisoformat(r["date_end"]) + other_tol < lo:
+                # The tolerance of the finer of the two dates: a day and a day may be one day apart,
+                # a day and a month must overlap.
+                tol = dt.timedelta(days=min(TOLERANCE.get(ev["date_unit"], 0), TOLERANCE.get(r["date_unit"], 0)))
+                if (dt.date.fromisoformat(r["date_end"]) < start - tol
+                        or dt.date.fromisoformat(r["date_start"]) > end + tol):
                     continue
                 if STATUS_GROUP.get(r["status"], r["status"]) != group:
                     continue
