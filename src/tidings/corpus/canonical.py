@@ -8,6 +8,7 @@ noun says nothing more. Otherwise the entity starts a new canonical entity.
 """
 from __future__ import annotations
 
+import functools
 import re
 import sqlite3
 import unicodedata
@@ -17,6 +18,7 @@ _PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "the
 _NAMED_KINDS = {"PERSON", "ORG", "COUNTRY", "LOCATION", "TREATY", "OTHER"}
 
 
+@functools.lru_cache(maxsize=65536)
 def norm(name: str) -> str:
     """A name folded for matching: no accents, lower case, no leading "the", no punctuation."""
     s = unicodedata.normalize("NFKD", name)
@@ -49,16 +51,28 @@ class Canonicalizer:
 
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
+        # (kind, country, aliases) -> canonical id, for entities met before in this session; cleared
+        # when a transaction rolls back, since the ids it holds may then be gone.
+        self.cache: dict[tuple, int] = {}
 
     def resolve(self, entity: dict) -> int:
         kind, country = entity["kind"], entity.get("country")
         names = aliases(entity)
+        key = (kind, country, entity["name"], frozenset(names))
+        cid = self.cache.get(key)
+        if cid is None:
+            if len(self.cache) > 200_000:
+                self.cache.clear()
+            cid = self.cache[key] = self._resolve(entity, kind, country, names)
+        return cid
+
+    def _resolve(self, entity: dict, kind: str, country: str | None, names: set[str]) -> int:
         first = "=" + country if kind == "COUNTRY" and country else norm(entity["name"])
         keys = [first] + ([] if kind == "GROUP" else sorted(names - {first}))
         best = None
         for key in keys:
             for row in self.conn.execute(
-                    "SELECT c.id, c.country, c.n_articles FROM canonical_aliases a "
+                    "SELECT c.id, c.name, c.country, c.n_articles FROM canonical_aliases a "
                     "JOIN canonical_entities c ON c.id = a.canonical WHERE a.alias = ? AND a.kind = ? "
                     "ORDER BY c.n_articles DESC, c.id", (key, kind)):
                 if kind == "GROUP":
@@ -79,8 +93,8 @@ class Canonicalizer:
             if country and best["country"] is None:
                 self.conn.execute("UPDATE canonical_entities SET country = ? WHERE id = ?", (country, cid))
             # "WASHINGTON" in a dateline names the city as well as "Washington" does, less readably.
-            self.conn.execute("UPDATE canonical_entities SET name = ? WHERE id = ? AND name = upper(name) "
-                              "AND ? != upper(?)", (entity["name"], cid, entity["name"], entity["name"]))
+            if best["name"].isupper() and not entity["name"].isupper():
+                self.conn.execute("UPDATE canonical_entities SET name = ? WHERE id = ?", (entity["name"], cid))
         if kind == "GROUP":
             names = {norm(entity["name"])}
         self.conn.executemany("INSERT OR IGNORE INTO canonical_aliases (alias, kind, canonical) VALUES (?, ?, ?)",

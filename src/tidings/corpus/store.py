@@ -89,6 +89,7 @@ class Store:
             self.claim_clusters.refresh()
             self.conn.execute("COMMIT")
         except BaseException:
+            self.canon.cache.clear()
             self.event_clusters.touched.clear()
             self.claim_clusters.touched.clear()
             if self.conn.in_transaction:
