@@ -1,9 +1,19 @@
-"""`tidings_times`: PLACEHOLDER time stage (to be replaced by the full TIMEX3 normaliser).
+"""`tidings_times`: every temporal expression as TIMEX3, the publication date, event dates.
 
-Interface kept by the real stage:
+The stage (factory "tidings_times", after tidings_actors):
+
+- finds the expressions with the grammar of `timex_grammar` (patterns compiled once, at
+  construction) and anchors them with `timex_resolve`: news anchoring against the publication
+  date and the tense of the clause, narrative anchoring against the last date mentioned;
 - sets `doc.spans["tidings_times"]`, each span with `span._.timex` (model.Timex);
-- sets `doc._.published` / `doc._.published_basis` ("inferred") when no date was given;
-- `event_date(doc, trigger) -> (value, granularity, basis)` for the events stage.
+- when `doc._.published` is None, infers it (a dateline, else the latest day the report names in
+  a past clause, with the year the text gives) and sets `doc._.published_basis = "inferred"`;
+  values anchored on it say `inferred`;
+- `doc._.narrative` True/False forces narrative/news anchoring; None lets the stage decide from
+  how far the years the text names lie from the publication date.
+
+`event_date(doc, trigger)` gives an event the date of the time expression attached to its
+trigger (dependency attachment, then its clause, then its sentence), else the publication date.
 """
 from __future__ import annotations
 
@@ -11,91 +21,276 @@ import datetime as dt
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .extensions import TIMES
 from .model import Timex
+from .timex_grammar import Frame, Grammar
+from .timex_lexicon import lexicon
+from .timex_resolve import Context, Point, Resolver, fmt, tense
 
-MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
-                                      "september", "october", "november", "december"], 1)}
+#: dependency labels that start a clause of their own
+CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis", "csubj", "acl", "pcomp"})
+DEICTIC_KINDS = frozenset({"weekday", "shift", "pod", "weekend", "season", "month"})
+RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|and|or|through|until|till|,|/)\s*", re.I)
+DATELINE_BEFORE = re.compile(r"\A\s*[A-Z][^\n]{0,80}?,\s*\Z")
+DATELINE_AFTER = re.compile(r"\A\s*(?:\([^)\n]{1,40}\)\s*)?(?:--|-|–|—|:)")
 
 
-def _normalise(text: str, pub: dt.date | None) -> tuple[str, str] | None:
-    low = text.lower().strip()
-    m = re.fullmatch(r"(?:on )?(\w+) (\d{1,2})(?:, (\d{4}))?", low)
-    if m and m.group(1) in MONTHS:
-        year = int(m.group(3)) if m.group(3) else (pub.year if pub else None)
-        if year is None:
-            return f"XXXX-{MONTHS[m.group(1)]:02d}-{int(m.group(2)):02d}", "day"
-        return f"{year}-{MONTHS[m.group(1)]:02d}-{int(m.group(2)):02d}", "day"
-    m = re.fullmatch(r"(\w+) (\d{4})", low)
-    if m and m.group(1) in MONTHS:
-        return f"{m.group(2)}-{MONTHS[m.group(1)]:02d}", "month"
-    if low in MONTHS:
+class TimeStage:
+    def __init__(self, nlp: Language | None = None, name: str = "tidings_times"):
+        self.lex = lexicon()
+        self.grammar = Grammar(self.lex)
+        self.resolver = Resolver(self.lex)
+
+    # -- the stage ---------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        frames = self.grammar.find(doc)
+        spans = [doc.char_span(f.start, f.end) for f in frames]
+        keep = [(f, s) for f, s in zip(frames, spans) if s is not None]
+        frames, spans = [f for f, _ in keep], [s for _, s in keep]
+        tenses: dict[int, str | None] = {}
+
+        def tense_of(i: int) -> str | None:
+            if i not in tenses:
+                tenses[i] = tense(spans[i], self.lex)
+            return tenses[i]
+
+        pub = _parse_date(doc._.published)
+        anchor = "published"
         if pub is None:
-            return f"XXXX-{MONTHS[low]:02d}", "month"
-        year = pub.year if MONTHS[low] <= pub.month else pub.year - 1
-        return f"{year}-{MONTHS[low]:02d}", "month"
-    if re.fullmatch(r"\d{4}", low):
-        return low, "year"
-    if pub is not None and low == "this year":
-        return str(pub.year), "year"
-    if pub is not None and low in ("this month", "earlier this month", "later this month"):
-        return f"{pub.year}-{pub.month:02d}", "month"
-    return None
+            pub = self.infer_published(doc, frames, spans, tense_of)
+            if pub is not None:
+                doc._.published, doc._.published_basis = pub.isoformat(), "inferred"
+                anchor = "inferred"
+        narrative = doc._.narrative if doc._.narrative is not None else self.decide_narrative(frames, pub)
+        ctx = Context(pub, anchor, bool(narrative))
+        out = []
+        resolved: dict[int, tuple] = {}
+        text = doc.text
+        for i, (frame, span) in enumerate(zip(frames, spans)):
+            self._share_year(i, frames, text)
+            res = resolved.get(i) or self._resolve(i, frames, spans, ctx, tense_of, resolved)
+            if res is None:
+                continue
+            type_, value, gran, anch = res
+            span._.timex = Timex(type_, value, gran, anch)
+            out.append(span)
+            if type_ in ("DATE", "TIME") and re.match(r"(?:BC)?\d{4}(?!\d)", value) and frame.kind != "dur" \
+                    and not (frame.kind == "date" and ("dec" in frame.f or "c" in frame.f)) \
+                    and not _in_parentheses(text, frame):
+                ctx.ref = _merge_ref(ctx.ref, Point.parse(value), frame)
+        doc.spans[TIMES] = out
+        return doc
 
+    @staticmethod
+    def _share_year(i: int, frames: list[Frame], text: str) -> None:
+        """A month or day in a range takes the year written after the range's end: "August and
+        September 1914", "between March and April 1918", "26 June - 4 August 1952"."""
+        f = frames[i]
+        if f.kind != "date" or "y" in f.f or "yrel" in f.f or not ("m" in f.f or "s" in f.f) or "hh" in f.f:
+            return
+        for j in (i + 1, i + 2):
+            if j >= len(frames):
+                return
+            g = frames[j]
+            between = text[frames[j - 1].me:g.ms]
+            if not RANGE_GAP.fullmatch(between) or g.kind != "date" or not ("m" in g.f or "s" in g.f):
+                return
+            if g.f.get("y") is not None:
+                f.f["y"] = g.f["y"]
+                return
 
-def _infer_published(doc: Doc) -> dt.date | None:
-    years = [int(y) for y in re.findall(r"\b(19\d\d|20\d\d)\b", doc.text)]
-    if not years:
+    def _resolve(self, i: int, frames: list[Frame], spans: list[Span], ctx: Context, tense_of, resolved):
+        frame = frames[i]
+        day = None
+        if frame.kind == "date" and "hh" in frame.f and "y" not in frame.f and "m" not in frame.f:
+            day = self._day_in_sentence(i, frames, spans, ctx, tense_of, resolved)
+        t = tense_of(i) if frame.kind in ("date", "weekday", "weekend") else None
+        return self.resolver.resolve(frame, ctx, t, day)
+
+    def _day_in_sentence(self, i, frames, spans, ctx, tense_of, resolved) -> Point | None:
+        """The day a clock time in sentence i belongs to: a day named in the same sentence."""
+        sent = spans[i].sent
+        order = sorted((j for j in range(len(frames)) if j != i and spans[j].sent == sent),
+                       key=lambda j: abs(j - i))
+        for j in order:
+            f = frames[j]
+            if f.kind in ("weekday", "shift", "anaph") or (f.kind == "date" and "d" in f.f):
+                if f.kind in ("shift", "anaph") and f.f.get("u") != "D":
+                    continue
+                res = resolved.get(j)
+                if res is None and j > i:
+                    res = self.resolver.resolve(f, ctx, tense_of(j) if f.kind in ("date", "weekday") else None)
+                if res is not None:
+                    p = Point.parse(res[1])
+                    if p is not None and p.d:
+                        return p
         return None
-    year = max(years)
-    best = None
-    for ent in doc.ents:
-        if ent.label_ == "DATE":
-            norm = _normalise(ent.text, dt.date(year, 12, 31))
-            if norm and norm[1] == "day" and not norm[0].startswith("X"):
-                d = dt.date.fromisoformat(norm[0])
-                best = d if best is None or d > best else best
-    return best or dt.date(year, 12, 31)
+
+    # -- narrative or news ----------------------------------------------------------------------
+    @staticmethod
+    def decide_narrative(frames: list[Frame], pub: dt.date | None) -> bool:
+        """Narrative anchoring for texts about the past: most years they name lie well before the
+        publication date and little in them points at it ("on Tuesday", "last week")."""
+        if pub is None:
+            return True
+        years = [f.f["y"] for f in frames if f.explicit_year]
+        old = sum(1 for y in years if y < pub.year - 1)
+        recent = sum(1 for y in years if y >= pub.year - 1)
+        deictic = sum(1 for f in frames if f.kind in DEICTIC_KINDS and f.f.get("n") != "S"
+                      and not f.f.get("anaph"))
+        return old >= 3 and old >= recent and old > 2 * deictic
+
+    # -- publication date -----------------------------------------------------------------------
+    def infer_published(self, doc: Doc, frames: list[Frame], spans: list[Span], tense_of) -> dt.date | None:
+        text = doc.text
+        years = [f.f["y"] for i, f in enumerate(frames)
+                 if f.explicit_year and f.f["y"] > 0 and tense_of(i) != "future"]
+        year = max(years) if years else None
+        # 1. a dateline: "KYIV, Nov 17 (Reuters) -", "WASHINGTON, Aug. 2, 2021 --"
+        for i, f in enumerate(frames[:3]):
+            if f.start > 200 or "\n" in text[:f.start].strip("\n"):
+                break
+            if f.kind == "date" and "m" in f.f and "d" in f.f and DATELINE_BEFORE.match(text[:f.start]) \
+                    and DATELINE_AFTER.match(text[f.end:f.end + 50]):
+                y = f.f.get("y") or year
+                if y is None or y < 1:
+                    return None
+                try:
+                    return dt.date(y, f.f["m"], f.f["d"])
+                except ValueError:
+                    return None
+        # 2. the latest day the report names in a clause that is not about the future
+        if year is None:
+            return None
+        deictic = sum(1 for f in frames if f.kind in DEICTIC_KINDS and f.f.get("n") != "S")
+        if not deictic:
+            return None  # nothing points at a moment of writing: a text about the past, not a report
+        best = None
+        for i, f in enumerate(frames):
+            if f.kind != "date" or "m" not in f.f or "d" not in f.f or "hh" in f.f:
+                continue
+            y = f.f.get("y")
+            if y not in (None, year) or tense_of(i) == "future":
+                continue
+            try:
+                d = dt.date(year, f.f["m"], f.f["d"])
+            except ValueError:
+                continue
+            best = d if best is None or d > best else best
+        return best
 
 
-def find_times(doc: Doc) -> Doc:
-    pub = dt.date.fromisoformat(doc._.published) if doc._.published else None
-    anchor = "published"
-    if pub is None:
-        pub = _infer_published(doc)
-        if pub is not None:
-            doc._.published, doc._.published_basis = pub.isoformat(), "inferred"
-            anchor = "inferred"
-    spans = []
-    for ent in doc.ents:
-        if ent.label_ not in ("DATE", "TIME"):
-            continue
-        norm = _normalise(ent.text, pub)
-        if norm is None:
-            continue
-        span = Span(doc, ent.start, ent.end)
-        absolute = bool(re.search(r"\d{4}", ent.text))
-        span._.timex = Timex("DATE", norm[0], norm[1], "absolute" if absolute else anchor)
-        spans.append(span)
-    doc.spans[TIMES] = spans
-    return doc
+def _parse_date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _in_parentheses(text: str, frame: Frame) -> bool:
+    """The expression sits inside a parenthesis of the text (an aside or a citation)."""
+    left = text.rfind("(", max(0, frame.start - 60), frame.start)
+    if left < 0 or text.find(")", left, frame.start) >= 0:
+        return False
+    return text.find(")", frame.end, frame.end + 60) >= 0
+
+
+def _merge_ref(old: Point | None, new: Point | None, frame: Frame) -> Point | None:
+    """The reference time after `frame`: a bare year keeps nothing finer; a month in the same year
+    keeps the year; otherwise the new point."""
+    if new is None:
+        return old
+    return new
+
+
+# -- event dates ---------------------------------------------------------------------------------
+
+def clause_head(tok: Token) -> Token:
+    t = tok
+    for _ in range(30):
+        if t.dep_ in CLAUSE_DEPS and (t.pos_ in ("VERB", "AUX") or t.dep_ in ("ROOT", "ccomp", "advcl", "relcl")):
+            return t
+        if t.head is t:
+            return t
+        t = t.head
+    return t
+
+
+def _attached(root: Token, target: Token) -> bool:
+    """The time whose root is `root` hangs off `target` without passing another verb."""
+    t = root
+    for _ in range(8):
+        if t.head is t:
+            return False
+        t = t.head
+        if t is target:
+            return True
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("xcomp", "aux", "auxpass"):
+            return False
+    return False
+
+
+def date_of(tx: Timex, doc: Doc) -> tuple[str, str] | None:
+    """A time value as a date usable as a prefix filter, with its granularity (None: no date)."""
+    if tx is None or tx.type in ("DURATION", "SET"):
+        return None
+    v = tx.value
+    if v == "PRESENT_REF":
+        return (doc._.published, "day") if doc._.published else None
+    if not re.match(r"(?:BC)?\d", v):
+        return None
+    if "T" in v:
+        return v.split("T")[0], "day"
+    if v.endswith("-WE"):
+        return v[:-3], "week"
+    if "X" in v:
+        v = v[:v.index("X")].rstrip("-")
+        if not v or v.endswith("W") or v.endswith("Q"):
+            return None
+        return v, {4: "year", 7: "month"}.get(len(v.replace("BC", "")), "year")
+    return v, tx.granularity or "day"
 
 
 def event_date(doc: Doc, trigger: Span) -> tuple[str | None, str | None, str]:
-    """The date of the event named by `trigger`: a time attached to it, else the publication date."""
+    """The date of the event named by `trigger`: (value, granularity, basis)."""
     times = list(doc.spans[TIMES]) if TIMES in doc.spans else []
     head = trigger.root
-    clause = head
-    while clause.dep_ not in ("ROOT", "ccomp", "relcl", "advcl", "xcomp", "conj") and clause.head is not clause:
-        clause = clause.head
-    for scope in (head.subtree, clause.subtree):
-        idx = {t.i for t in scope}
-        for span in times:
-            if span.root.i in idx and not span._.timex.value.startswith("P"):
-                # prefer the nearest attachment: the time's head chain reaches the trigger
-                return span._.timex.value, span._.timex.granularity, "text"
+    sent = head.sent
+    cands = []
+    for s in times:
+        if s.start < sent.start or s.end > sent.end:
+            continue
+        d = date_of(s._.timex, doc)
+        if d is not None:
+            cands.append((s, d))
+    if cands:
+        own = clause_head(head)
+        by_dist = sorted(cands, key=lambda c: min(abs(c[0].start - head.i), abs(c[0].end - 1 - head.i)))
+        # 1. attached to the trigger (or to the verb of a light-verb trigger, "held talks")
+        targets = {t for t in trigger} | {head}
+        for s, d in by_dist:
+            if any(_attached(s.root, t) for t in targets):
+                return d[0], d[1], "text"
+        # 2. in the trigger's clause
+        for s, d in by_dist:
+            if clause_head(s.root) is own:
+                return d[0], d[1], "text"
+        # 3. in the sentence: a time fronted before coordinated verbs ("On Monday, X arrived and
+        #    held talks"), or in a verbless part of the sentence; never one in another verb's clause
+        first = own
+        while first.dep_ == "conj" and first.head is not first:
+            first = first.head
+        for s, d in by_dist:
+            ch = clause_head(s.root)
+            if first is not own and ch is first and s.end <= first.i:
+                return d[0], d[1], "text"
+            if ch.pos_ not in ("VERB", "AUX") and not any(t.pos_ in ("VERB", "AUX") for t in ch.subtree
+                                                          if t is not ch and t.i != head.i):
+                return d[0], d[1], "text"
     if doc._.published:
         return doc._.published, "day", "published"
     return None, None, "unknown"
@@ -103,4 +298,7 @@ def event_date(doc: Doc, trigger: Span) -> tuple[str | None, str | None, str]:
 
 @Language.factory("tidings_times", assigns=["doc.spans", "doc._.published"], requires=["doc.ents"])
 def make_times(nlp: Language, name: str):
-    return find_times
+    return TimeStage(nlp, name)
+
+
+__all__ = ["TimeStage", "event_date", "date_of", "make_times", "fmt"]
