@@ -33,6 +33,17 @@ HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "s
 ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "iobj", "conj", "appos", "agent", "attr",
                       "ROOT", "dative", "oprd", "poss"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+IT_PRONOUNS = frozenset({"it", "its", "itself"})
+THEY_PRONOUNS = frozenset({"they", "their", "them", "themselves", "theirs"})
+COUNTRY_TOKENS = "tidings_country_tokens"  # doc.user_data: token index -> country code (demonyms too)
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "PRM"})
+STATE_CODES = frozenset({"UNO", "EUR", "IGO"})
+PEOPLE_WORDS = frozenset({"man", "men", "woman", "women", "people", "person", "persons", "child", "children",
+                          "boy", "boys", "girl", "girls", "detainee", "detainees", "prisoner", "prisoners",
+                          "civilian", "civilians", "protester", "protesters", "demonstrator", "demonstrators",
+                          "student", "students", "journalist", "journalists", "villager", "villagers",
+                          "resident", "residents", "worker", "workers", "youth", "youths", "inmate", "inmates",
+                          "migrant", "migrants", "refugee", "refugees", "activist", "activists", "member", "members"})
 
 
 @dataclass
@@ -128,6 +139,7 @@ class ActorFinder:
         mentions.extend(self._definite_titles(doc, persons, phrase_tokens | taken))
         entities = self._join(doc, mentions)
         doc._.entities = entities
+        doc.user_data[COUNTRY_TOKENS] = dict(self.country_of_token)
         group = []
         for e in entities:
             for span in e.mentions:
@@ -498,11 +510,14 @@ def phrase_of(doc: Doc, token: Token) -> Span:
 
 
 def resolve(doc: Doc, token: Token) -> str | None:
-    """The entity a token stands for: a mention, or a pronoun's nearest compatible antecedent."""
+    """The entity a token stands for: a mention, or a pronoun's antecedent ("he" the nearest
+    person; "it"/"they" the speaker of the clause it stands in, else the nearest country,
+    organisation or group before it)."""
     eid = token_entities(doc).get(token.i)
     if eid is not None:
         return eid
-    if token.lower_ in PERSON_PRONOUNS:
+    low = token.lower_
+    if low in PERSON_PRONOUNS:
         ents = entity_by_id(doc)
         best, best_pos = None, -1
         for e in ents.values():
@@ -514,7 +529,101 @@ def resolve(doc: Doc, token: Token) -> str | None:
                     if best is None or span.start > best_pos or subj_bonus:
                         best, best_pos = e.id, span.start
         return best
+    if low in IT_PRONOUNS or low in THEY_PRONOUNS:
+        return _resolve_non_person(doc, token, plural=low in THEY_PRONOUNS)
     return None
+
+
+_SPEECH_LEMMAS = frozenset({"say", "announce", "declare", "state", "tell", "add", "insist", "confirm", "claim",
+                            "warn", "reiterate", "stress", "report", "note", "deny", "believe", "think", "hope",
+                            "threaten", "promise", "pledge", "vow", "argue", "write", "indicate", "signal"})
+
+
+def _resolve_non_person(doc: Doc, token: Token, plural: bool) -> str | None:
+    ents = entity_by_id(doc)
+    tokmap = token_entities(doc)
+    kinds = ("COUNTRY", "ORG", "GROUP") if plural else ("COUNTRY", "ORG", "GROUP")
+
+    def ok(eid: str | None) -> bool:
+        e = ents.get(eid) if eid else None
+        if e is None or e.kind not in kinds:
+            return False
+        return True
+    # "Syria says it is willing ...": the speaker of the clause the pronoun is the subject of.
+    t = token if token.dep_ != "poss" else token.head
+    if t.dep_ in ("nsubj", "nsubjpass", "poss", "dobj"):
+        v = t.head
+        for _ in range(4):
+            if v.dep_ in ("ccomp", "xcomp", "advcl", "conj") and v.head is not v:
+                v = v.head
+                if v.lemma_.lower() in _SPEECH_LEMMAS or v.dep_ == "ROOT":
+                    subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                    if subj is not None and subj.i != token.i:
+                        eid = tokmap.get(subj.i) or (_resolve_non_person(doc, subj, plural)
+                                                     if subj.lower_ in IT_PRONOUNS | THEY_PRONOUNS else None)
+                        if ok(eid):
+                            return eid
+                    break
+            else:
+                break
+    # Otherwise the nearest country, organisation or group before it, subjects first, within
+    # this sentence and the two before it.
+    sent = token.sent
+    start = sent.start
+    for _ in range(2):
+        if start > 0:
+            start = doc[start - 1].sent.start
+    best, best_score = None, None
+    for i in range(token.i - 1, start - 1, -1):
+        eid = tokmap.get(i)
+        if not ok(eid):
+            continue
+        tok = doc[i]
+        if tok.head.i == token.i or token.head.i == tok.i and tok.dep_ == "poss":
+            continue
+        score = (tok.sent == sent, tok.dep_ in ("nsubj", "nsubjpass"), i)
+        if best_score is None or score > best_score:
+            best, best_score = eid, score
+        if tok.sent == sent and tok.dep_ in ("nsubj", "nsubjpass"):
+            break
+    return best
+
+
+def entity_class(token: Token) -> set[str]:
+    """The classes of actor a token names, for the @-constraints of the event lexicons:
+    @actor, @person, @official, @state, @country, @location, @people."""
+    doc = token.doc
+    eid = resolve(doc, token)
+    out: set[str] = set()
+    if eid is not None:
+        e = entity_by_id(doc).get(eid)
+        if e is None:
+            return out
+        if e.kind in ("PERSON", "ORG", "COUNTRY", "GROUP") or (e.kind == "LOCATION" and e.country):
+            out.add("@actor")
+        if e.kind == "PERSON":
+            out |= {"@person", "@people"}
+        if e.kind == "GROUP":
+            out.add("@people")
+        if e.kind == "COUNTRY":
+            out |= {"@country", "@location", "@state", "@official"}
+        if e.kind == "LOCATION":
+            out.add("@location")
+        sectors = set(e.sectors or ([e.sector] if e.sector else []))
+        if sectors & STATE_SECTORS or (e.kind == "ORG" and e.country in STATE_CODES):
+            out |= {"@state", "@official"}
+        return out
+    if token.i in doc.user_data.get(COUNTRY_TOKENS, {}):
+        return {"@actor", "@country", "@state", "@official"}
+    low, lem = token.lower_, token.lemma_.lower()
+    if low in PEOPLE_WORDS or lem in PEOPLE_WORDS:
+        out |= {"@people", "@actor"}
+    title = gazetteer.titles().get(low) or gazetteer.titles().get(lem)
+    if title is not None and title.sectors:
+        out.add("@actor")
+        if set(title.sectors) & STATE_SECTORS:
+            out |= {"@state", "@official"}
+    return out
 
 
 @Language.factory("tidings_actors", assigns=["doc._.entities", "doc.spans"], requires=["doc.ents", "token.dep"])

@@ -1,333 +1,719 @@
 """`tidings_events`: PLOVER events with actors, recipients, place, date and trigger words.
 
-Triggers come from `data/triggers.tsv` (verbs and nouns) and `data/light_verbs.txt` ("held
-talks", "launched an incursion"). Arguments come from the dependency parse: subjects (with
-conjuncts, and inherited by controlled verbs: "pledged to support"), passive agents,
-objects and prepositions named per trigger, possessors and "between X and Y" for nouns.
-Participants are coded through the actors stage (country or PLOVER code, sector). Status
-is left `asserted` here; the status stage decides it.
+How an event is found:
+
+1. Triggers (`triggers.py`, `data/triggers.tsv`): verbs ("attacked"), nouns ("the incursion")
+   and nouns under a light verb (`data/light_verbs.txt`: "held talks", "imposed a curfew").
+2. Frames (`data/frames.tsv`): a verb that frames another event shapes it. "threatened to
+   shell", "agreed to withdraw", "refused to lift", "demanded the withdrawal of" make one
+   THREATEN / AGREE / REJECT / REQUEST event that absorbs the framed act; "lifted the curfew"
+   and "suspended aid" shift the type (CONCEDE, SANCTION); future or intended cooperation
+   ("will support", "is ready to contribute") is AGREE, intended force THREATEN
+   (`data/type_shifts.tsv`, after the PLOVER manual). "Y must do Z" said by X is a REQUEST.
+3. Arguments (`arguments.py`): subjects (inherited by controlled and coordinated verbs),
+   passive agents, objects, prepositional recipients per trigger, possessors and modifiers
+   of nominal events ("Ukraine's incursion", "the Putin-Kim meeting"), "between X and Y".
+4. Codes: participants through the actors stage (country or PLOVER code, sector); a place
+   from "in/at/near PLACE" (`places.py`).
+
+Status is left `asserted`; the status stage decides it.
 """
 from __future__ import annotations
 
-import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from . import times
-from .actors import entity_by_id, phrase_of, resolve, token_entities
-from .lexicons import split, table, words
+from .actors import COUNTRY_TOKENS, entity_by_id, phrase_of, resolve, token_entities
+from .arguments import between, conjuncts, dative, is_passive, negated, patient, prep_objects, subject
+from .lexicons import table, words
 from .model import Entity, Event, Participant
+from .places import find_place
+from .triggers import Trigger, lemma, match_trigger, roles_of, shift, verb_like
 
-TRIGGER_COLUMNS = ("trigger", "pos", "event", "mode", "object", "recipient")
+__all__ = ["find_events", "match_trigger", "Trigger"]
+
 ACTOR_KINDS = frozenset({"PERSON", "ORG", "COUNTRY", "GROUP", "LOCATION"})
-PLACE_PREPS = frozenset({"in", "into", "at", "near", "inside", "outside", "across"})
 RECIPROCAL_TYPES = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "ASSAULT"})
+MATERIAL_CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+GOVERNOR_TYPES = {"agree": "AGREE", "threaten": "THREATEN", "refuse": "REJECT", "request": "REQUEST",
+                  "command": "REQUEST"}
+#: Modes of REQUEST and REJECT by what is asked for or refused (the PLOVER manual's shared modes).
+ASK_MODES = {"CONSULT": "meet", "AGREE": "meet", "SUPPORT": "assist", "COOPERATE": "assist", "AID": "assist",
+             "CONCEDE": "yield", "RETREAT": "yield"}
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
+NOUN_GOVERNOR_DEPS = ("dobj", "pobj", "nsubjpass", "attr")
+#: Prepositions through which a verb frames a noun event ("agreed to a ceasefire", "called for
+#: sanctions"); "after the attack", "during the talks" frame nothing.
+GOVERNING_PREPS = frozenset({"to", "for", "on", "upon", "against", "into", "of"})
+CLAUSE_DEPS = ("xcomp", "ccomp", "conj")
+LIGHT_NOUN_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
+LIGHT_PREPS = frozenset({"on", "under", "into", "in", "to"})
 
 
-@dataclass(frozen=True)
-class Trigger:
-    lemma: str
-    particle: str | None
-    pos: str
-    event: str
-    mode: str | None
-    objects: frozenset[str]
-    recipient: tuple[str, ...]
+@dataclass
+class _Cand:
+    word: Token  # the trigger word (verb, noun or adjective)
+    row: Trigger
+    light: Token | None = None  # the light or ending verb a noun trigger stands under
+    event: str = ""
+    mode: str | None = None
+    governor: Token | None = None  # a framing verb this event was made from ("threatened")
+    role: str | None = None
+    absorbed: list["_Cand"] = field(default_factory=list)
+    dropped: bool = False
+    np: Token | None = None  # the object noun a light verb governs when the trigger is its modifier
+    say: Token | None = None  # the speech verb of a "must" request
+
+    @property
+    def head(self) -> Token:
+        """The token whose clause the event stands in (for status and dates)."""
+        return self.governor or self.light or self.word
 
 
-@functools.lru_cache(maxsize=None)
-def triggers() -> dict[tuple[str, str], list[Trigger]]:
-    out: dict[tuple[str, str], list[Trigger]] = {}
-    for row in table("triggers.tsv", TRIGGER_COLUMNS):
-        parts = row["trigger"].split()
-        t = Trigger(parts[0], " ".join(parts[1:]) or None, row["pos"], row["event"], row["mode"] or None,
-                    frozenset(split(row["object"])), tuple(split(row["recipient"])))
-        out.setdefault((parts[0], row["pos"]), []).append(t)
-    return out
+# ---- lexicon helpers -----------------------------------------------------------------------
+
+def _inanimate() -> frozenset[str]:
+    return words("inanimate_causes.txt")
 
 
-@functools.lru_cache(maxsize=None)
 def contexts() -> dict[str, str]:
+    return _contexts()
+
+
+def _contexts_table() -> dict[str, str]:
     return {r["word"]: r["context"] for r in table("contexts.tsv", ("word", "context")) if r["context"]}
 
 
-def _lemma(tok: Token) -> str:
-    return tok.lemma_.lower()
+_contexts = __import__("functools").lru_cache(maxsize=None)(_contexts_table)
 
 
-def match_trigger(tok: Token) -> Trigger | None:
-    """The lexicon row that makes `tok` an event trigger, if any."""
-    if tok.pos_ in ("VERB",) or (tok.tag_.startswith("VB") and tok.pos_ != "AUX"):
-        rows = triggers().get((_lemma(tok), "VERB"), [])
-        for t in rows:
-            if t.particle is not None:
-                if not any(c.dep_ in ("prt", "prep") and c.lower_ == t.particle for c in tok.children):
-                    continue
-            elif any(r.particle is not None and any(c.dep_ == "prt" and c.lower_ == r.particle for c in tok.children)
-                     for r in rows):
+def _in_name(tok: Token, tokmap: dict[int, str], ents: dict[str, Entity]) -> bool:
+    eid = tokmap.get(tok.i)
+    return bool(eid) and ents[eid].kind in ("TREATY", "ORG", "PERSON") and \
+        any(m.start <= tok.i < m.end for m in ents[eid].mentions)
+
+
+# ---- 1. triggers -----------------------------------------------------------------------------
+
+def _light_noun(verb: Token, consumed: set[int]) -> tuple[Token, Trigger, Token] | None:
+    """(event noun, its row, the object noun) a light or ending verb governs ("held talks",
+    "went on strike", "a state of emergency", "undertook a mediation mission")."""
+    cands = [c for c in verb.children if c.dep_ in LIGHT_NOUN_DEPS]
+    cands += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in LIGHT_PREPS
+              for g in c.children if g.dep_ == "pobj"]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+        cands.append(verb.head)  # "the curfew imposed in Sudan"
+    for n in cands:
+        for x in conjuncts(n):
+            if x.pos_ not in ("NOUN", "PROPN") or x.i in consumed:
                 continue
-            if t.objects and not _has_object(tok, t.objects):
-                continue
-            return t
-    elif tok.pos_ in ("NOUN", "PROPN"):
-        for key in (tok.lower_, _lemma(tok)):
-            for t in triggers().get((key, "NOUN"), []):
-                if t.objects and not any(_lemma(c) in t.objects or c.lower_ in t.objects for c in tok.children
-                                         if c.dep_ in ("compound", "amod", "nmod")):
-                    continue
-                return t
+            row = match_trigger(x)
+            if row is not None and row.pos == "NOUN":
+                return x, row, x
+            inner = [g for p in x.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for g in p.children if g.dep_ == "pobj"]
+            inner += [c for c in x.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+            for g in inner:
+                row = match_trigger(g)
+                if row is not None and row.pos == "NOUN" and g.i not in consumed:
+                    return g, row, x
     return None
 
 
-def _has_object(tok: Token, objects: frozenset[str]) -> bool:
-    for c in tok.children:
-        if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and (_lemma(c) in objects or c.lower_ in objects):
-            return True
-        if c.dep_ == "prep" and c.lower_ in objects:  # "charged with"
-            return True
-        if c.dep_ == "dobj":
-            for g in c.children:
-                if g.dep_ == "conj" and _lemma(g) in objects:
-                    return True
-    return False
-
-
-def _conjuncts(tok: Token) -> list[Token]:
-    out = [tok]
-    for c in tok.children:
-        if c.dep_ == "conj":
-            out.extend(_conjuncts(c))
+def _candidates(doc: Doc, tokmap, ents) -> list[_Cand]:
+    out: list[_Cand] = []
+    consumed: set[int] = set()
+    for tok in doc:
+        if tok.i in consumed or tok.is_punct or tok.is_space:
+            continue
+        if verb_like(tok) or tok.pos_ == "ADJ":
+            roles = roles_of(tok)
+            if roles & {"light", "end", "cancel"}:
+                found = _light_noun(tok, consumed)
+                if found is not None:
+                    noun, row, np_ = found
+                    kind = "cancel" if "cancel" in roles else "end" if "end" in roles else None
+                    c = _Cand(noun, row, light=tok, event=row.event, mode=row.mode, np=np_)
+                    if kind is not None:
+                        c.role = kind
+                    out.append(c)
+                    consumed.add(noun.i)
+                    continue
+            row = match_trigger(tok)
+            if row is not None and not _in_name(tok, tokmap, ents):
+                if row.event == "REJECT" and _not_said(tok):
+                    continue  # "neither confirmed nor denied": declining to deny is no rejection
+                out.append(_Cand(tok, row, event=row.event, mode=row.mode))
+            continue
+        if tok.pos_ in ("NOUN", "PROPN"):
+            row = match_trigger(tok)
+            if row is None or "light" in row.needs or _in_name(tok, tokmap, ents):
+                continue
+            if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and \
+                    match_trigger(tok.head) is None:
+                continue  # "attack ads", "protest songs", "strike price"
+            out.append(_Cand(tok, row, event=row.event, mode=row.mode))
     return out
 
 
-def _subject(tok: Token) -> list[Token]:
-    """Subjects of a verb; controlled and coordinated verbs inherit their governor's."""
-    for c in tok.children:
-        if c.dep_ in ("nsubj",):
-            if c.lower_ in ("that", "which", "who") and tok.dep_ == "relcl":
-                return _conjuncts(tok.head)
-            return _conjuncts(c)
-        if c.dep_ == "agent":
-            objs = [g for g in c.children if g.dep_ == "pobj"]
-            if objs:
-                return _conjuncts(objs[0])
-    if tok.dep_ in ("xcomp", "conj", "advcl") and tok.head is not tok:
-        if tok.dep_ == "advcl" and any(c.dep_ == "mark" for c in tok.children):
-            return []
-        return _subject(tok.head)
-    if tok.dep_ == "relcl" and not any(c.dep_ == "nsubjpass" for c in tok.children):
-        return _conjuncts(tok.head) if tok.head.pos_ in ("NOUN", "PROPN") else []
-    if tok.dep_ == "acl" and tok.tag_ == "VBG":
-        return _conjuncts(tok.head)
-    return []
+def _not_said(tok: Token) -> bool:
+    """A verb negated outright or by "neither ... nor"."""
+    if any(c.dep_ == "neg" or c.lower_ in ("neither", "nor") for c in tok.children):
+        return True
+    if tok.dep_ == "conj" and any(c.lower_ == "neither" for c in tok.head.children):
+        return True
+    return tok.dep_ == "conj" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "nor"
 
 
-def _fallback_subject(doc: Doc, tok: Token, tokmap: dict[int, str], ents: dict[str, Entity]) -> list[Token]:
-    """For a broken parse: the nearest actor mention before the verb in its clause."""
-    i = tok.i - 1
-    while i >= tok.sent.start:
-        t = doc[i]
-        if t.pos_ == "VERB" or t.text in (";", ":"):
-            return []
-        eid = tokmap.get(i)
-        if eid and ents[eid].kind in ACTOR_KINDS and t.dep_ not in ("pobj",) or \
-                (eid and t.dep_ == "conj" and ents[eid].kind in ACTOR_KINDS):
-            group = [t]
-            head = t
-            while head.dep_ == "conj" and tokmap.get(head.head.i) and ents[tokmap[head.head.i]].kind in ACTOR_KINDS:
-                head = head.head
-                group.insert(0, head)
-            return group
-        i -= 1
-    return []
+# ---- 2. frames ---------------------------------------------------------------------------------
+
+def _future(tok: Token) -> bool:
+    aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in FUTURE_AUX or a.lemma_.lower() == "will" for a in aux):
+        return True
+    if tok.dep_ == "xcomp" and any(a.lower_ == "to" for a in aux):
+        h = tok.head
+        if h.lower_ == "going" or (h.lemma_ == "be" and h.pos_ == "AUX"):
+            return True  # "is going to attack", "is to visit"
+    return False
 
 
-def _prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
-    out: list[Token] = []
-    for p in preps:
-        if p == "dobj":
-            out += [c for c in tok.children if c.dep_ == "dobj"]
-        elif p == "dative":
-            out += [c for c in tok.children if c.dep_ in ("dative", "iobj")]
-        elif p in ("host", "between"):
-            continue
-        else:
-            for c in tok.children:
-                if c.dep_ in ("prep", "agent", "dative") and c.lower_ == p:
-                    out += [g for g in c.children if g.dep_ == "pobj"]
-        if out:
+def _governor(c: _Cand) -> tuple[Token | None, str | None, bool, bool]:
+    """(framing token, its role, intended?, negated?) for a candidate: walks up from the clause
+    of the trigger through "to"-clauses, "that"-clauses and object nouns."""
+    t = c.light or c.word
+    intent = _future(t) or (c.light is not None and _future(c.word))
+    neg = negated(t)
+    steps = 0
+    while steps < 6 and t.head is not t:
+        steps += 1
+        dep = t.dep_
+        g = t.head
+        if dep in ("pobj", "pcomp") and g.dep_ == "prep":
+            if g.lower_ not in GOVERNING_PREPS:
+                break
+            dep, g = "pobj", g.head
+        if dep not in CLAUSE_DEPS + NOUN_GOVERNOR_DEPS + ("acl", "advcl", "pcomp", "acomp"):
             break
-    return [x for o in out for x in _conjuncts(o)]
-
-
-def _between(tok: Token) -> list[Token]:
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ == "between":
-            objs = [g for g in c.children if g.dep_ == "pobj"]
-            if objs:
-                return _conjuncts(objs[0])
-    return []
-
-
-def _participants(doc: Doc, tokens: list[Token], tokmap, ents) -> list[Participant]:
-    out: list[Participant] = []
-    seen: set[str] = set()
-    for t in tokens:
-        eid = resolve(doc, t)
-        ent = ents.get(eid) if eid else None
-        if ent is None:
-            # "its allies", "the two sides": kept only when nothing better names the side
+        to_clause = any(a.lower_ == "to" and a.dep_ == "aux" for a in t.children)
+        if dep == "advcl" and not to_clause:
+            break
+        roles = roles_of(g)
+        if dep == "conj":
+            t = g
             continue
-        if ent.kind not in ACTOR_KINDS or (ent.kind == "LOCATION" and not ent.country):
+        for role in ("agree", "threaten", "refuse", "request", "command"):
+            if role not in roles:
+                continue
+            if dep == "ccomp" and (role not in ("request", "threaten", "command") or g.i > t.i):
+                continue  # "..., officials told AFP": a reporting verb after its clause frames nothing
+            if dep == "advcl" and role in ("refuse",):
+                continue
+            return g, role, intent, neg or negated(g)
+        if dep in ("xcomp",) and not roles & {"intent", "say"} and g.pos_ == "VERB":
+            t = g  # "refused to allow X to land": climb through the controlling verbs
+            intent = intent or _future(g)
             continue
-        if eid in seen:
+        if "intent" in roles and dep in ("xcomp", "acl", "ccomp"):
+            intent = True
+            neg = neg or negated(g) or any(negated(x) for x in g.ancestors if x.dep_ in ("ROOT",) and x is g.head)
+            t = g
             continue
-        seen.add(eid)
-        code = ent.country
-        out.append(Participant(entity=eid, code=code, sector=ent.sector, text=phrase_of(doc, t).text))
+        if g.pos_ == "ADJ" and g.lower_ in ("able", "likely", "unlikely"):
+            t = g
+            continue
+        if g.pos_ == "AUX" or (g.lemma_ == "be"):
+            if _future(g):
+                intent = True
+            neg = neg or negated(g)
+            t = g
+            continue
+        break
+    return None, None, intent, neg
+
+
+def _say_request(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """ "X said Y must do Z": a REQUEST by X to Y, absorbing the events of Y's clause."""
+    out = []
+    for tok in doc:
+        if not verb_like(tok) and tok.pos_ != "AUX":
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children):
+            continue
+        if tok.dep_ not in ("ccomp", "acl") or "say" not in roles_of(tok.head) or tok.head.i > tok.i:
+            continue
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj or subj[0].lower_ in ("we", "i", "you", "it", "they") and resolve(doc, subj[0]) is None:
+            continue
+        row = Trigger("must", None, "VERB", "REQUEST", None, frozenset(), frozenset(), frozenset(),
+                      frozenset(), frozenset(), (), ())
+        say = tok.head
+        if say.pos_ in ("NOUN", "PROPN"):  # "issued a stern reminder to Iraq that it must ..."
+            verb = say.head if say.dep_ in ("dobj", "nsubjpass", "pobj") else None
+            if verb is None or not verb_like(verb):
+                continue
+            say = verb
+        c = _Cand(tok, row, event="REQUEST", governor=say, role="say-must", say=say)
+        for other in cands:
+            if other.word.i != tok.i and tok.left_edge.i <= other.word.i <= tok.right_edge.i:
+                c.absorbed.append(other)
+                other.dropped = True
+            elif other.word.i == tok.i:
+                c.absorbed.insert(0, other)
+                other.dropped = True
+        out.append(c)
     return out
 
 
-def _is_reciprocal(tok: Token) -> bool:
-    for c in tok.children:
-        if c.dep_ in ("dobj", "pobj") and c.lower_ in ("other", "another"):
-            if any(g.lower_ in ("each", "one") for g in c.children) or c.nbor(-1).lower_ in ("each", "one"):
-                return True
-        if c.dep_ == "prep":
-            for g in c.children:
-                if g.lower_ in ("other", "another") and g.nbor(-1).lower_ in ("each", "one"):
-                    return True
+def _apply_frames(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    by_word = {c.word.i: c for c in cands}
+    by_light = {c.light.i: c for c in cands if c.light is not None}
+    extra: list[_Cand] = []
+    for c in cands:
+        if c.role in ("end", "cancel"):
+            got = shift(c.role, c.event)
+            if got is None:
+                c.dropped = True
+                continue
+            c.event, c.mode = got[0], got[1] or (c.mode if got[0] == c.row.event else None)
+    for c in sorted(cands, key=lambda x: -x.word.i):  # innermost first
+        if c.dropped:
+            continue
+        g, role, intent, neg = _governor(c)
+        if g is not None and role is not None:
+            if role == "command" and _own_forces(doc, g, c):
+                c.governor, c.role = g, "commanded"
+                continue
+            host = by_word.get(g.i) or by_light.get(g.i)
+            if host is None or host is c:
+                row = Trigger(g.lemma_.lower(), None, "VERB", GOVERNOR_TYPES[role], None, frozenset(), frozenset(),
+                              frozenset(), frozenset(), frozenset(), ("dobj", "dative", "to", "with", "on"), ())
+                host = _Cand(g, row, event=GOVERNOR_TYPES[role])
+                by_word[g.i] = host
+                extra.append(host)
+            host.role = host.role or role
+            host.absorbed.append(c)
+            c.dropped = True
+            if not host.mode:
+                host.mode = _governed_mode(role, c)
+            if role in ("agree",):
+                got = shift("agree", c.event)
+                if got is not None:
+                    host.event, host.mode = got[0], got[1] or host.mode
+            continue
+        if intent:
+            got = shift("negintent" if neg else "intent", c.event)
+            if got is not None:
+                c.event, c.mode = got[0], got[1] or (c.mode if got[0] == c.row.event else None)
+    return [c for c in cands + extra if not c.dropped]
+
+
+def _governed_mode(role: str, inner: _Cand) -> str | None:
+    if role == "threaten":
+        got = shift("threaten", inner.event)
+        if inner.mode in ("arrest", "expel"):
+            return inner.mode
+        return got[1] if got else None
+    if role in ("refuse", "request", "command"):
+        return ASK_MODES.get(inner.event, "change")
+    return None
+
+
+def _own_forces(doc: Doc, g: Token, c: _Cand) -> bool:
+    """ "ordered troops to deploy": the one commanded is the commander's own armed forces."""
+    ents = entity_by_id(doc)
+    objs = [x for x in g.children if x.dep_ in ("dobj", "nsubj") and x.i > g.i] + subject(c.word)
+    for o in objs:
+        eid = resolve(doc, o)
+        e = ents.get(eid) if eid else None
+        if e is not None and (set(e.sectors) & {"MIL", "COP"}) and e.kind == "GROUP":
+            return True
+        if o.lemma_.lower() in ("troop", "force", "soldier", "police", "army", "unit", "navy", "ship", "warship"):
+            return True
     return False
 
 
-def _place(doc: Doc, heads: list[Token], tokmap, ents, actor_codes: set[str]) -> dict | None:
-    for h in heads:
-        for c in h.children:
-            if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
-                for g in c.children:
-                    if g.dep_ != "pobj":
+# ---- 3. arguments ------------------------------------------------------------------------------
+
+class _Args:
+    """Participant coding for one doc: tokens to actor/recipient entries."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.tokmap = token_entities(doc)
+        self.ents = entity_by_id(doc)
+        self.country_tokens: dict[int, str] = doc.user_data.get(COUNTRY_TOKENS, {})
+        self.country_entity: dict[str, str] = {}
+        for e in self.ents.values():
+            if e.kind == "COUNTRY" and e.country and e.country not in self.country_entity:
+                self.country_entity[e.country] = e.id
+
+    def np_tokens(self, tok: Token, depth: int = 0) -> list[Token]:
+        """The tokens in a noun phrase that name actors: the head if it is a mention,
+        otherwise its possessor, modifiers, "of/for/from/in" objects ("a camp for Congolese
+        refugees", "workers of the bus company"), a level or two deep."""
+        if self._eid(tok) is not None or tok.i in self.country_tokens:
+            eid = self._eid(tok)
+            ent = self.ents.get(eid) if eid else None
+            if ent is None or ent.country or depth >= 2:
+                return [tok]
+            deeper = self._np_children(tok, depth)
+            return deeper if any(self._code(x) for x in deeper) else [tok]
+        if depth >= 2:
+            return []
+        return self._np_children(tok, depth)
+
+    def _np_children(self, tok: Token, depth: int) -> list[Token]:
+        out: list[Token] = []
+        for c in tok.children:
+            if c.dep_ in ("poss", "compound", "amod", "nmod", "appos"):
+                out += [x for y in conjuncts(c) for x in self.np_tokens(y, depth + 1)]
+        if not out:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("of", "for", "from", "in", "near", "at", "inside", "throughout"):
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            out += [x for y in conjuncts(p) for x in self.np_tokens(y, depth + 1)]
+        return out
+
+    def _eid(self, tok: Token) -> str | None:
+        return resolve(self.doc, tok)
+
+    def _code(self, tok: Token) -> str | None:
+        eid = self._eid(tok)
+        if eid is not None:
+            e = self.ents.get(eid)
+            return e.country if e else None
+        return self.country_tokens.get(tok.i)
+
+    def participants(self, tokens: list[Token]) -> list[Participant]:
+        out: list[Participant] = []
+        seen: set[tuple] = set()
+        for t in tokens:
+            for x in self.np_tokens(t):
+                for p in self._code_token(x):
+                    key = (p.entity, p.code)
+                    if key in seen or (p.code and any(q.code == p.code and q.entity == p.entity for q in out)):
                         continue
-                    eid = tokmap.get(g.i)
-                    ent = ents.get(eid) if eid else None
-                    if ent is None or ent.kind not in ("LOCATION", "COUNTRY"):
-                        continue
-                    geo = ent.geo or {}
-                    name = next((m.text for m in ent.mentions if m.start <= g.i < m.end), ent.name)
-                    return {"extracted_place": name, "resolved_place": geo.get("name") or ent.name,
-                            "country_code": ent.country or geo.get("country_code"),
-                            "geonameid": geo.get("geonameid"), "lat": geo.get("lat"), "lon": geo.get("lon")}
+                    seen.add(key)
+                    out.append(p)
+        return out
+
+    def _code_token(self, tok: Token) -> list[Participant]:
+        eid = self._eid(tok)
+        if eid is None:
+            code = self.country_tokens.get(tok.i)
+            if code is None:
+                return []
+            return [Participant(entity=self.country_entity.get(code), code=code, sector=None, text=tok.text)]
+        ent = self.ents.get(eid)
+        if ent is None or ent.kind not in ACTOR_KINDS or (ent.kind == "LOCATION" and not ent.country):
+            return []
+        text = phrase_of(self.doc, tok).text
+        code = ent.country
+        if code is None and ent.kind == "GROUP":
+            code = self._possessor_country(tok)
+        codes = [code]
+        if ent.kind == "GROUP":
+            # "Senior Hungarian and Romanian officials": one participant per country named
+            mention = next((m for m in ent.mentions if m.start <= tok.i < m.end), None)
+            if mention is not None:
+                more = [self.country_tokens[i] for i in range(mention.start, mention.end) if i in self.country_tokens]
+                codes = list(dict.fromkeys([c for c in [code, *more] if c])) or [None]
+        return [Participant(entity=eid, code=c, sector=ent.sector, text=text) for c in codes]
+
+    def _possessor_country(self, tok: Token) -> str | None:
+        """ "its troops", "their forces": the country of the possessor."""
+        for c in tok.children:
+            if c.dep_ == "poss":
+                eid = self._eid(c)
+                e = self.ents.get(eid) if eid else None
+                if e is not None and e.country:
+                    return e.country
+        return None
+
+    def fallback_subject(self, tok: Token) -> list[Token]:
+        """For a broken parse: the nearest actor mention before the verb in its clause."""
+        doc = self.doc
+        i = tok.i - 1
+        while i >= tok.sent.start:
+            t = doc[i]
+            if t.pos_ == "VERB" or t.text in (";", ":") or t.lower_ in ("that", "which", "who"):
+                return []
+            eid = self.tokmap.get(i)
+            if eid and self.ents[eid].kind in ACTOR_KINDS and (t.dep_ != "pobj" or t.dep_ == "conj"):
+                group = [t]
+                head = t
+                while head.dep_ == "conj" and self.tokmap.get(head.head.i):
+                    head = head.head
+                    group.insert(0, head)
+                return group
+            i -= 1
+        return []
+
+
+def _actor_tokens(c: _Cand, args: _Args) -> list[Token]:
+    w = c.word
+    if c.role == "say-must":
+        return subject(c.say)
+    if c.light is not None:
+        got = subject(c.light)
+        if got:
+            return got
+        return _noun_actor_tokens(w, c.row)
+    if w.pos_ in ("NOUN", "PROPN"):
+        got = _noun_actor_tokens(w, c.row)
+        if not got and w.dep_ == "pobj" and w.head.lower_ == "for" and w.head.head.pos_ == "VERB":
+            got = subject(w.head.head)  # "returned to Geneva for talks"
+        return got
+    got = subject(w)
+    if got and not args.participants(got) and w.dep_ == "acl" and w.head.dep_ in ("dobj", "attr") \
+            and w.head.head.pos_ == "VERB":
+        got = subject(w.head.head)  # "issued a declaration demanding that ..."
+    if not got and not is_passive(w):
+        got = args.fallback_subject(w)
+    return got
+
+
+def _noun_actor_tokens(noun: Token, row: Trigger) -> list[Token]:
+    spec = row.actor or ("poss", "compound", "amod", "nmod", "by")
+    out: list[Token] = []
+    for s in spec:
+        if s in ("poss", "compound", "amod", "nmod"):
+            out += [c for c in noun.children if c.dep_ == s]
+        else:
+            out += prep_objects(noun, s)
+    return [x for a in out for x in conjuncts(a)]
+
+
+def _heads(c: _Cand) -> list[Token]:
+    """The tokens a trigger's prepositional arguments may hang off: the trigger, the light
+    verb and its object noun, a verb's object ("shared evidence with the U.S."), and a noun's
+    "of" object ("the withdrawal of forces from Panama")."""
+    w = c.word
+    heads = [w] + [h for h in (c.np, c.light) if h is not None and h is not w]
+    if w.pos_ in ("NOUN", "PROPN"):
+        heads += [g for p in w.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                  if g.dep_ == "pobj"]
+    elif c.light is None:
+        heads += [o for o in w.children if o.dep_ == "dobj"]
+    return heads
+
+
+def _recipient_tokens(c: _Cand, spec: str) -> list[Token]:
+    w = c.word
+    heads = _heads(c)
+    if spec == "dobj":
+        if c.light is not None or w.pos_ in ("NOUN", "PROPN"):
+            return []
+        return patient(w)
+    if spec == "dative":
+        return [x for h in heads for x in dative(h)]
+    if spec == "between":
+        return [x for h in heads for x in between(h)]
+    if spec in ("host", "loc"):
+        return []
+    return [x for h in heads for x in prep_objects(h, spec)]
+
+
+def _complement(tok: Token) -> Token | None:
+    """The clause a framing verb or noun governs ("demanded that the US cancel ...")."""
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "xcomp") or (c.dep_ in ("acl", "advcl") and verb_like(c)):
+            return c
     return None
+
+
+def _complement_recipients(c: _Cand, args: _Args, actor_codes: set) -> list[Participant]:
+    """Who a request, threat, promise or refusal is addressed to, read off the clause it
+    governs: the one asked to act ("demanded that the US cancel"), else that clause's objects
+    ("offered to hand over to Great Britain", "threatened to cut off electricity to X")."""
+    g = c.governor if c.governor is not None else (c.light or c.word)
+    comp = _complement(g)
+    seen = 0
+    while comp is not None and seen < 3:
+        seen += 1
+        if c.role in ("request", "command", "say-must") or c.event == "REQUEST":
+            who = args.participants([x for x in comp.children if x.dep_ in ("nsubj", "nsubjpass")])
+            who = [p for p in who if p.code not in actor_codes]
+            if who:
+                return who
+        toks = patient(comp) + dative(comp)
+        for prep in ("to", "with", "against", "on", "into", "from", "for"):
+            toks += [x for h in [comp] + [o for o in comp.children if o.dep_ == "dobj"]
+                     for x in prep_objects(h, prep)]
+        got = [p for p in args.participants(toks) if p.code not in actor_codes or not p.code]
+        if got:
+            return got
+        comp = _complement(comp)
+    return []
+
+
+def _sides(c: _Cand, args: _Args) -> tuple[list[Participant], list[Participant], bool]:
+    """(actor, recipient, reciprocal?) of a candidate."""
+    actor = args.participants(_actor_tokens(c, args))
+    if c.role == "commanded" or (c.governor is not None and not actor):
+        actor = actor or args.participants(subject(c.governor))
+    recipient: list[Participant] = []
+    reciprocal = False
+    if c.role == "say-must":
+        recipient = args.participants([x for x in c.word.children if x.dep_ in ("nsubj", "nsubjpass")])
+        if not recipient:
+            return actor, [], False
+    elif "host" in c.row.recipient:
+        visitors = args.participants(patient(c.word) or _recipient_tokens(c, "to"))
+        actor, recipient = visitors, actor
+    else:
+        for spec in c.row.recipient:
+            recipient = args.participants(_recipient_tokens(c, spec))
+            if recipient:
+                break
+        if not recipient and c.light is not None:
+            # "gave the Ivory Coast 5.1 million dollars of aid", "a US national was put under
+            # investigation": the light verb's own second object or patient
+            others = [x for x in dative(c.light) + patient(c.light) if x.i != c.word.i and x is not c.np]
+            recipient = args.participants(others)
+    parties = [x for h in _heads(c) for x in between(h)]
+    if parties:
+        party_p = args.participants(parties)
+        if not actor or {p.entity for p in actor} <= {p.entity for p in party_p}:
+            # "talks between X and Y", "the meeting between Putin and Kim": every party acts
+            actor = party_p
+            recipient = list(reversed(actor))
+            reciprocal = True
+        elif not recipient or {p.entity for p in recipient} <= {p.entity for p in party_p}:
+            recipient = party_p  # "mediation between X and Y", "host a meeting between X and Y"
+    elif _each_other(c):
+        reciprocal = True
+    actor_ents = {p.entity for p in actor if p.entity}
+    actor_codes = {p.code for p in actor}
+    if not reciprocal:
+        recipient = [p for p in recipient if not p.entity or p.entity not in actor_ents]
+    for inner in c.absorbed:
+        if recipient:
+            break
+        _, inner_recip, _ = _sides(inner, args)
+        inner_actor = args.participants(_actor_tokens(inner, args))
+        if c.role in ("request", "command", "say-must"):
+            cands = [p for p in inner_actor if p.code not in actor_codes] or inner_recip
+        else:
+            cands = inner_recip or [p for p in inner_actor if p.code not in actor_codes]
+        recipient = [p for p in cands if p.code not in actor_codes or not p.code]
+    if not recipient and (c.role in GOVERNOR_TYPES or c.event in ("REQUEST", "THREATEN", "AGREE", "REJECT")):
+        recipient = _complement_recipients(c, args, actor_codes)
+    if not recipient and "loc" in _loc_specs(c):
+        recipient = _loc_recipient(c, args, actor_codes)
+    return actor, recipient, reciprocal
+
+
+def _loc_specs(c: _Cand) -> tuple[str, ...]:
+    specs = c.row.recipient
+    for inner in c.absorbed:
+        specs += inner.row.recipient
+    return specs
+
+
+def _loc_recipient(c: _Cand, args: _Args, actor_codes: set) -> list[Participant]:
+    """ "shelled positions in Jericho", "imposed a curfew in Cizre": the place's country."""
+    heads = _heads(c) + [i.word for i in c.absorbed]
+    heads += [x for h in list(heads) for x in h.children if x.dep_ == "acl"]
+    found = find_place(args.doc, heads, args.tokmap, args.ents, set(actor_codes))
+    if found is None:
+        return []
+    place, eid = found
+    code = place.get("country_code")
+    if not code or code in actor_codes:
+        return []
+    return [Participant(entity=eid, code=code, sector=None, text=place["extracted_place"])]
+
+
+def _each_other(c: _Cand) -> bool:
+    for h in [c.word] + ([c.light] if c.light is not None else []):
+        for t in h.subtree:
+            if t.lower_ in ("other", "another") and t.i > 0 and t.nbor(-1).lower_ in ("each", "one"):
+                return True
+    return False
+
+
+# ---- 4. assembling events ----------------------------------------------------------------------
+
+def _trigger_span(doc: Doc, c: _Cand) -> Span:
+    w = c.word
+    other = c.governor if c.governor is not None and c.role != "commanded" else c.light
+    if c.role == "say-must":
+        other = c.say
+    if other is not None and other.i != w.i:
+        lo, hi = min(other.i, w.i), max(other.i, w.i)
+        return doc[lo:hi + 1] if hi - lo <= 4 else doc[other.i:other.i + 1]
+    if c.row.particle and w.pos_ != "NOUN":
+        last = max((x.i for x in w.subtree if x.lower_ in c.row.particle.split() and x.i > w.i), default=w.i)
+        if last - w.i <= 4:
+            return doc[w.i:last + 1]
+    return doc[w.i:w.i + 1]
+
+
+def _inanimate_subject(c: _Cand) -> bool:
+    if c.event not in MATERIAL_CONFLICT and c.event != "PROTEST":
+        return False
+    subj = subject(c.light or c.word) if c.word.pos_ not in ("NOUN", "PROPN") or c.light else []
+    return any(lemma(s) in _inanimate() or s.lower_ in _inanimate() for s in subj)
 
 
 def _context(sent: Span) -> list[str]:
     table_ = contexts()
     out: list[str] = []
     for t in sent:
-        c = table_.get(_lemma(t)) or table_.get(t.lower_)
-        if c and c not in out:
-            out.append(c)
+        ctx = table_.get(lemma(t)) or table_.get(t.lower_)
+        if ctx and ctx not in out:
+            out.append(ctx)
     return out
 
 
 def find_events(doc: Doc) -> list[Event]:
-    tokmap = token_entities(doc)
-    ents = entity_by_id(doc)
-    light = words("light_verbs.txt")
-    consumed: set[int] = set()
+    """Every PLOVER event in a processed doc (after the actors stage), in text order."""
+    args = _Args(doc)
+    cands = _candidates(doc, args.tokmap, args.ents)
+    musts = _say_request(doc, cands)
+    cands = _apply_frames(doc, [c for c in cands if not c.dropped] + musts)
     events: list[Event] = []
-
-    candidates: list[tuple[Token, Token, Trigger]] = []  # (clause head, trigger noun/verb, row)
-    for tok in doc:
-        if tok.i in consumed:
+    seen: set[tuple] = set()
+    for c in sorted(cands, key=lambda x: x.head.i):
+        if _inanimate_subject(c):
             continue
-        # Light verb + trigger noun: "held talks", "launched an incursion", "imposed sanctions".
-        if tok.pos_ == "VERB" and _lemma(tok) in light:
-            for c in tok.children:
-                if c.dep_ in ("dobj", "nsubjpass"):
-                    row = match_trigger(c)
-                    if row is not None and row.pos == "NOUN":
-                        candidates.append((tok, c, row))
-                        consumed.add(c.i)
-                        break
-            if candidates and candidates[-1][0] is tok:
-                continue
-        row = match_trigger(tok)
-        if row is None:
-            continue
-        if tok.i in tokmap and ents[tokmap[tok.i]].kind in ("TREATY", "ORG", "PERSON"):
-            continue  # inside a name: "the Strategic Partnership Treaty", "Defense Ministry"
-        candidates.append((tok, tok, row))
-
-    for verb, noun, row in candidates:
-        if noun.i in consumed and verb is noun:
-            continue
-        if row.event == "REJECT" and _not_said(verb):
-            continue  # "neither confirmed nor denied": declining to deny is no rejection
-        is_noun = verb is noun and row.pos == "NOUN"
-        recips_tok: list[Token] = []
-        reciprocal = False
-        if is_noun:
-            actors_tok = [c for c in noun.children if c.dep_ == "poss"]
-            actors_tok += _prep_objects(noun, ("by",))
-            actors_tok += [c for c in noun.children if c.dep_ in ("compound", "nmod", "amod") and c.i in tokmap]
-            actors_tok = [x for a in actors_tok for x in _conjuncts(a)]
-            between = _between(noun)
-            if between:
-                actors_tok += between
-                reciprocal = True
-        else:
-            actors_tok = _subject(verb)
-            if not actors_tok:
-                actors_tok = _fallback_subject(doc, verb, tokmap, ents)
-        if "host" in row.recipient:
-            recips_tok = _prep_objects(noun, ("dobj",))
-            actors_tok, recips_tok = recips_tok, actors_tok
-        else:
-            recips_tok = _prep_objects(noun, row.recipient)
-            if verb is not noun and not recips_tok:
-                recips_tok = _prep_objects(verb, tuple(p for p in row.recipient if p not in ("dobj",)))
-        reciprocal = reciprocal or _is_reciprocal(noun) or (verb is not noun and _is_reciprocal(verb))
-        actor = _participants(doc, actors_tok, tokmap, ents)
-        recipient = _participants(doc, recips_tok, tokmap, ents)
-        if reciprocal or (not recipient and len({p.code for p in actor}) > 1 and row.event in RECIPROCAL_TYPES
-                          and not is_noun):
-            recipient = list(reversed(actor))
+        actor, recipient, reciprocal = _sides(c, args)
+        if (reciprocal and not recipient) or (not recipient and len({p.code for p in actor if p.code}) > 1
+                                              and c.event in RECIPROCAL_TYPES):
+            recipient = list(reversed(actor)) if len({p.code for p in actor}) > 1 else recipient
+        codes = {p.code for p in actor + recipient if p.code}
+        heads = _heads(c) + [h for h in (c.governor,) if h is not None] + [i.word for i in c.absorbed]
+        heads += [x for h in list(heads) for x in h.children if x.dep_ == "acl"]
+        found = find_place(doc, heads, args.tokmap, args.ents, codes)
+        place = found[0] if found else None
         if not actor and not recipient:
             continue
-        if verb is noun:
-            trigger = doc[noun.i:noun.i + 1]
-            if row.particle:
-                prt = next((c for c in noun.children if c.lower_ == row.particle), None)
-                if prt is not None and prt.i > noun.i:
-                    trigger = doc[noun.i:prt.i + 1]
-        else:
-            lo, hi = min(verb.i, noun.i), max(verb.i, noun.i)
-            trigger = doc[lo:hi + 1] if hi - lo <= 4 else doc[noun.i:noun.i + 1]
-        codes = {p.code for p in actor + recipient if p.code}
-        place = _place(doc, [noun] + ([verb] if verb is not noun else []), tokmap, ents, codes)
+        trigger = _trigger_span(doc, c)
+        key = (c.event, trigger.start, tuple(p.code for p in actor), tuple(p.code for p in recipient))
+        if key in seen:
+            continue
+        seen.add(key)
         date, gran, basis = times.event_date(doc, trigger)
+        is_noun = c.word.pos_ in ("NOUN", "PROPN") and c.light is None
         confidence = 0.5 + 0.2 * bool(actor) + 0.2 * bool(recipient) - 0.1 * is_noun
-        events.append(Event(id="", event=row.event, trigger=trigger, head=verb.i, mode=row.mode,
-                            context=_context(verb.sent), actor=actor, recipient=recipient, date=date,
+        rule = f"triggers.tsv:{c.row.name}"
+        if c.role:
+            rule += f" frame:{c.role}"
+        head = c.governor if c.governor is not None else (c.light or c.word)
+        events.append(Event(id="", event=c.event, trigger=trigger, head=head.i, mode=c.mode,
+                            context=_context(c.word.sent), actor=actor, recipient=recipient, date=date,
                             date_granularity=gran, date_basis=basis, event_loc=place, confidence=confidence,
-                            rule=f"triggers.tsv:{row.lemma}{' ' + row.particle if row.particle else ''}/{row.pos}"))
+                            rule=rule))
     events.sort(key=lambda v: v.trigger.start)
     for n, v in enumerate(events, 1):
         v.id = f"v{n}"
     return events
-
-
-def _not_said(tok: Token) -> bool:
-    """A verb negated outright or by "neither ... nor"."""
-    if any(c.dep_ == "neg" for c in tok.children):
-        return True
-    if any(c.lower_ in ("neither", "nor") for c in tok.children):
-        return True
-    if tok.dep_ == "conj" and any(c.lower_ == "neither" for c in tok.head.children):
-        return True
-    return tok.dep_ == "conj" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "nor"
 
 
 class EventFinder:

@@ -68,6 +68,7 @@ class TimeStage:
         out = []
         resolved: dict[int, tuple] = {}
         text = doc.text
+        core = _core_years(frames)
         for i, (frame, span) in enumerate(zip(frames, spans)):
             self._share_year(i, frames, text)
             res = resolved.get(i) or self._resolve(i, frames, spans, ctx, tense_of, resolved)
@@ -78,7 +79,10 @@ class TimeStage:
             out.append(span)
             if type_ in ("DATE", "TIME") and re.match(r"(?:BC)?\d{4}(?!\d)", value) and frame.kind != "dur" \
                     and not (frame.kind == "date" and ("dec" in frame.f or "c" in frame.f)) \
-                    and not _in_parentheses(text, frame):
+                    and not _in_parentheses(text, frame) \
+                    and not (frame.explicit_year and core and not core[0] <= frame.f["y"] <= core[1]) \
+                    and not (frame.kind in ("shift", "anaph") and isinstance(frame.f.get("n"), int) and frame.f["n"] < 0) \
+                    and not (ctx.narrative and tense_of(i) == "future"):
                 ctx.ref = _merge_ref(ctx.ref, Point.parse(value), frame)
         doc.spans[TIMES] = out
         return doc
@@ -189,6 +193,16 @@ def _parse_date(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(str(value)[:10])
     except ValueError:
         return None
+
+
+def _core_years(frames: list[Frame]) -> tuple[int, int] | None:
+    """The span of years most of the text's explicit years fall in; a year far outside it ("the
+    largest battle since 1813", "documents found in 2004") is an aside, not where the story is."""
+    years = sorted(f.f["y"] for f in frames if f.explicit_year)
+    n = len(years)
+    if n < 5:
+        return None
+    return years[n // 10] - 2, years[n - 1 - n // 10] + 2
 
 
 def _in_parentheses(text: str, frame: Frame) -> bool:
