@@ -1,0 +1,175 @@
+"""Who did it and to whom, from spaCy's dependency parse.
+
+Plain functions over tokens: the agent of a verb (active subject, passive "by" phrase, or the
+subject it inherits as a controlled, coordinated or participial verb), its patient (object,
+passive subject, the noun a passive participle modifies), its prepositional arguments, and
+conjuncts ("Iraq and Libya"). The events stage turns the tokens into coded participants.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+SUBJECT_DEPS = ("nsubj", "csubj", "expl")
+RELATIVIZERS = frozenset({"that", "which", "who", "whom", "whose"})
+#: Verbs whose object is the subject of the verb they control ("urged the EU to support").
+OBJECT_CONTROL_DEPS = ("dobj", "dative", "iobj")
+#: Participles used as adjectives: their passive subject is the one who is committed, prepared ...
+ADJECTIVAL_PASSIVES = frozenset({"commit", "prepare", "determine", "oppose", "dedicate", "resolve", "poise",
+                                 "set", "engage", "involve", "dispose", "inclined", "incline", "force", "oblige",
+                                 "compel"})
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """The token and everything coordinated with it ("Iraq, Libya and Sudan")."""
+    out = [tok]
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ == "conj" and c not in out:
+                out.append(c)
+                stack.append(c)
+    return out
+
+
+def is_passive(verb: Token) -> bool:
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+
+
+def _own_subject(verb: Token) -> list[Token] | None:
+    """The subject written on the verb itself, or None when it has none."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            if c.lower_ in RELATIVIZERS and verb.dep_ == "relcl":
+                return conjuncts(verb.head)
+            return conjuncts(c)
+        if c.dep_ == "agent":
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs:
+                return conjuncts(objs[0])
+    return None
+
+
+def subject(verb: Token, depth: int = 0) -> list[Token]:
+    """The agent of a verb: its own subject, the "by" phrase of a passive, or the subject it
+    inherits ("Iran threatened to shell": shell's subject is Iran; "urged the EU to support":
+    support's subject is the EU; "killing one person and arresting 12": the main subject)."""
+    own = _own_subject(verb)
+    if own is not None:
+        return own
+    if verb.lemma_.lower() in ADJECTIVAL_PASSIVES:
+        for c in verb.children:
+            if c.dep_ == "nsubjpass":
+                return conjuncts(c)
+    if depth > 6 or verb.head is verb:
+        return []
+    if is_passive(verb) and verb.dep_ not in ("xcomp", "conj"):
+        return []
+    head = verb.head
+    dep = verb.dep_
+    if dep == "conj" and is_passive(head) and not is_passive(verb):
+        # "was indicted by the court and will resign": the one indicted resigns
+        for c in head.children:
+            if c.dep_ == "nsubjpass":
+                return conjuncts(c)
+    if dep == "xcomp" or (dep == "ccomp" and verb.tag_ == "VB" and any(c.lower_ == "to" for c in verb.children)):
+        # object control: "urged the EU to support", "allowed candidates to participate"
+        objs = [c for c in head.children if c.dep_ in OBJECT_CONTROL_DEPS and c.i < verb.i]
+        if objs and head.lemma_.lower() not in ("promise", "offer", "threaten", "vow", "pledge"):
+            return conjuncts(objs[0])
+        while head.pos_ in ("ADJ", "AUX") and head.dep_ in ("acomp", "xcomp", "ccomp", "advcl") and head.head is not head:
+            if _own_subject(head) is not None:
+                break
+            head = head.head
+        return subject(head, depth + 1)
+    if dep in ("conj", "advcl", "acomp", "oprd") and head.pos_ in ("VERB", "AUX", "ADJ"):
+        return subject(head, depth + 1)
+    if dep == "relcl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return conjuncts(head)
+    if dep == "acl" and verb.tag_ in ("VBG", "VBD", "VBZ", "VBP") and head.pos_ in ("NOUN", "PROPN"):
+        return conjuncts(head)  # "troops fighting in ...", and finite verbs the parser hung off a noun
+    if dep == "pcomp" and head.dep_ == "prep":
+        gov = head.head
+        if head.lower_ in ("of", "for") and gov.pos_ == "VERB":
+            objs = [c for c in gov.children if c.dep_ == "dobj"]
+            if objs:
+                return conjuncts(objs[0])  # "accused Washington of escalating", "blamed X for attacking"
+        while gov.pos_ in ("NOUN", "PROPN") and gov.dep_ in ("dobj", "pobj", "prep", "conj", "appos") \
+                and gov.head is not gov:
+            gov = gov.head  # "escalating the situation, including allowing ..."
+        if gov.pos_ in ("VERB", "AUX"):
+            return subject(gov, depth + 1)
+    return []
+
+
+def patient(verb: Token) -> list[Token]:
+    """What the verb acts on: its passive subject, the noun a passive participle modifies
+    ("refugees held by ..."), or its direct object."""
+    for c in verb.children:
+        if c.dep_ == "nsubjpass":
+            if c.lower_ in RELATIVIZERS and verb.dep_ == "relcl":
+                return conjuncts(verb.head)
+            return conjuncts(c)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return conjuncts(verb.head)
+    if verb.dep_ == "relcl" and is_passive(verb):
+        return conjuncts(verb.head)
+    for c in verb.children:
+        if c.dep_ == "dobj":
+            return conjuncts(c)
+    if verb.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in verb.children) and \
+            any(c.lower_ in RELATIVIZERS and c.dep_ == "dobj" for c in verb.children):
+        return conjuncts(verb.head)
+    return []
+
+
+def dative(verb: Token) -> list[Token]:
+    for c in verb.children:
+        if c.dep_ in ("dative", "iobj"):
+            if c.pos_ == "ADP":  # spaCy labels "to" in "gave X to Y" dative
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                if objs:
+                    return conjuncts(objs[0])
+                continue
+            return conjuncts(c)
+    return []
+
+
+def prep_objects(tok: Token, prep: str) -> list[Token]:
+    """Objects of a preposition attached to the token ("talks with X", "sanctions on Y"),
+    including "from ... to" chains and prepositions hanging off the object's own noun
+    ("an attack on the town of Y")."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    out += conjuncts(g)
+                elif g.dep_ == "pcomp":  # "from within Syria"
+                    out += [x for h in g.children if h.dep_ == "pobj" for x in conjuncts(h)]
+    return out
+
+
+def between(tok: Token) -> list[Token]:
+    """Parties of "between X and Y"."""
+    return prep_objects(tok, "between")
+
+
+def clause_head(tok: Token) -> Token:
+    """The verb whose clause a noun stands in ("launched an incursion": launched)."""
+    t = tok
+    while t.dep_ in ("dobj", "pobj", "prep", "nsubjpass", "attr", "conj", "compound", "appos") and t.head is not t:
+        t = t.head
+    return t
+
+
+def modal_aux(verb: Token) -> list[str]:
+    """Lower-case auxiliaries and "going to"/"be to" markers on a verb."""
+    out = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return out
+
+
+def negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "no longer") for c in tok.children)

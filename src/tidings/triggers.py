@@ -1,0 +1,280 @@
+"""The event lexicons: trigger words (`data/triggers.tsv`), the verbs that frame other events
+(`data/frames.tsv`: "threatened to ...", "agreed to ...", "lifted the ..."), and the type
+shifts those frames cause (`data/type_shifts.tsv`).
+
+`match_trigger(tok)` says whether a token names an event and which lexicon row makes it so.
+Everything here is read once per process; matching is a dictionary lookup on the lemma
+followed by a few checks on the token's children, so it costs little per token.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .lexicons import split, table, words
+
+TRIGGER_COLUMNS = ("trigger", "pos", "event", "mode", "object", "recipient", "actor")
+FRAME_COLUMNS = ("word", "pos", "role")
+SHIFT_COLUMNS = ("shift", "from", "to", "mode")
+OBJECT_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
+MODIFIER_DEPS = ("compound", "amod", "nmod", "poss")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One row of `triggers.tsv`."""
+
+    lemma: str
+    particle: str | None  # "call on", "pull out": the particle or preposition that must follow
+    pos: str  # VERB, NOUN or ADJ
+    event: str
+    mode: str | None
+    objects: frozenset[str]  # required object (verb) or modifier (noun) lemmas, or @classes
+    not_objects: frozenset[str]  # object lemmas or @classes that rule the row out
+    needs: frozenset[str]  # "light": a noun that names an event only under a light verb
+    subject: frozenset[str]  # @classes the subject must be
+    not_subject: frozenset[str]  # @classes the subject must not be
+    recipient: tuple[str, ...]
+    actor: tuple[str, ...]
+
+    @property
+    def name(self) -> str:
+        return f"{self.lemma}{' ' + self.particle if self.particle else ''}/{self.pos}"
+
+
+def _parse_object(cell: str) -> tuple[frozenset[str], ...]:
+    want, unwanted, needs, subj, not_subj = set(), set(), set(), set(), set()
+    for part in cell.replace(";", " ").split():
+        if part.startswith("+"):
+            needs.add(part[1:])
+        elif part.startswith("^!"):
+            not_subj.update(split(part[2:]))
+        elif part.startswith("^"):
+            subj.update(split(part[1:]))
+        elif part.startswith("!"):
+            unwanted.update(split(part[1:]))
+        else:
+            want.update(split(part))
+    return tuple(frozenset(x) for x in (want, unwanted, needs, subj, not_subj))
+
+
+@functools.lru_cache(maxsize=None)
+def triggers() -> dict[tuple[str, str], tuple[Trigger, ...]]:
+    """(lemma, pos) -> the rows for it, most specific first (rows with a particle or an
+    object constraint before plain ones)."""
+    out: dict[tuple[str, str], list[Trigger]] = {}
+    for row in table("triggers.tsv", TRIGGER_COLUMNS):
+        parts = row["trigger"].lower().split()
+        want, unwanted, needs, subj, not_subj = _parse_object(row["object"])
+        t = Trigger(parts[0], " ".join(parts[1:]) or None, row["pos"], row["event"], row["mode"] or None,
+                    want, unwanted, needs, subj, not_subj, tuple(split(row["recipient"])),
+                    tuple(split(row["actor"])))
+        out.setdefault((parts[0], row["pos"]), []).append(t)
+
+    def specificity(t: Trigger) -> tuple:
+        words_ = [o for o in t.objects if not o.startswith("@")]
+        return (t.particle is None, not words_, not t.objects)
+    return {k: tuple(sorted(v, key=specificity)) for k, v in out.items()}
+
+
+@functools.lru_cache(maxsize=None)
+def frames() -> dict[str, str]:
+    """Lemma (or "lemma particle") -> frame role: light (`light_verbs.txt`), end, cancel, intent,
+    agree, threaten, refuse, request, command, say (`frames.tsv`)."""
+    out = {w: "light" for w in words("light_verbs.txt")}
+    out.update({r["word"].lower(): r["role"] for r in table("frames.tsv", FRAME_COLUMNS)})
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def roles() -> dict[str, frozenset[str]]:
+    """Lemma -> every frame role it has ("announce" is both light and say)."""
+    out: dict[str, set[str]] = {}
+    for w in words("light_verbs.txt"):
+        out.setdefault(w, set()).add("light")
+    for r in table("frames.tsv", FRAME_COLUMNS):
+        out.setdefault(r["word"].lower(), set()).add(r["role"])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@functools.lru_cache(maxsize=None)
+def shifts() -> dict[tuple[str, str], tuple[str, str | None]]:
+    """(shift, event type) -> (new type, mode or None)."""
+    return {(r["shift"], r["from"]): (r["to"], r["mode"] or None) for r in table("type_shifts.tsv", SHIFT_COLUMNS)}
+
+
+def shift(kind: str, event: str) -> tuple[str, str | None] | None:
+    return shifts().get((kind, event))
+
+
+def lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def roles_of(tok: Token) -> frozenset[str]:
+    """The frame roles of a verb or adjective ("threaten" -> {threaten}), particle included."""
+    r = roles()
+    lem = lemma(tok)
+    for c in tok.children:
+        if c.dep_ in ("prt", "prep"):
+            got = r.get(f"{lem} {c.lower_}")
+            if got:
+                return got
+    return r.get(lem, frozenset())
+
+
+def _object_tokens(tok: Token) -> list[Token]:
+    """The tokens that count as a verb's object: its object or passive subject, the object of
+    a prepositional verb ("fire on"), and their conjuncts."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in OBJECT_DEPS:
+            out.append(c)
+        elif c.dep_ == "prep" and c.lower_ in ("to", "on", "at", "into", "with", "against", "upon"):
+            out += [g for g in c.children if g.dep_ == "pobj"]
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
+        out.append(tok.head)  # "detainees held by ...": the noun is the object
+    return [x for o in out for x in [o, *(g for g in o.children if g.dep_ == "conj")]]
+
+
+def _object_lemmas(tok: Token) -> list[str]:
+    """Lemmas that count as the object of a verb: its object, a passive subject, their
+    conjuncts, and the head of "state of emergency"-like phrases."""
+    out = []
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        out += [lemma(tok.head), tok.head.lower_]
+    for c in tok.children:
+        if c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in ("to", "on", "at", "into", "with", "against")):
+            heads = [c] if c.dep_ != "prep" else [g for g in c.children if g.dep_ == "pobj"]
+            for h in heads:
+                for x in [h, *(g for g in h.children if g.dep_ == "conj")]:
+                    out.append(lemma(x))
+                    out.append(x.lower_)
+                    for g in x.children:
+                        if g.dep_ in ("compound", "amod"):
+                            out.append(f"{lemma(g)} {lemma(x)}")
+                        if g.dep_ == "prep" and g.lower_ == "of":
+                            out += [lemma(p) for p in g.children if p.dep_ == "pobj"]
+        if c.dep_ == "prep":
+            out.append(c.lower_)
+    return out
+
+
+def _classes(tokens: list[Token], empty: bool) -> set[str]:
+    """The @classes a list of argument tokens falls in (see triggers.tsv)."""
+    from .actors import entity_class
+    out = {"@none"} if empty else set()
+    for t in tokens:
+        out |= entity_class(t)
+    return out
+
+
+def _satisfied(spec: frozenset[str], lemmas: list[str], classes: set[str]) -> bool:
+    return any(o in spec for o in lemmas) or any(c in spec for c in classes)
+
+
+def _has_object(tok: Token, row: Trigger) -> bool:
+    objs = _object_lemmas(tok)
+    if any(o.startswith("@") for o in row.objects | row.not_objects):
+        toks = _object_tokens(tok)
+        empty = not toks and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
+        classes = _classes(toks, empty)
+    else:
+        classes = set()
+    if row.not_objects and _satisfied(row.not_objects, objs, classes):
+        return False
+    if row.objects and not _satisfied(row.objects, objs, classes):
+        return False
+    return True
+
+
+def _subject_ok(tok: Token, row: Trigger) -> bool:
+    if not row.subject and not row.not_subject:
+        return True
+    from .arguments import subject
+    classes = _classes(subject(tok), False)
+    if row.not_subject and classes & row.not_subject:
+        return False
+    return not row.subject or bool(classes & row.subject)
+
+
+def _particle_ok(tok: Token, particle: str) -> bool:
+    """Every word of a row's particle ("on", "fire", "on alert") is a child or grandchild."""
+    near = {c.lower_ for c in tok.children} | {g.lower_ for c in tok.children for g in c.children}
+    first = particle.split()[0]
+    if not any(c.lower_ == first and c.dep_ in ("prt", "prep", "dobj", "agent", "dative", "advmod", "acomp")
+               for c in tok.children):
+        return False
+    return all(w in near for w in particle.split())
+
+
+def _noun_ok(tok: Token, row: Trigger) -> bool:
+    mods = [lemma(c) for c in tok.children if c.dep_ in MODIFIER_DEPS] + \
+           [c.lower_ for c in tok.children if c.dep_ in MODIFIER_DEPS or c.dep_ == "prep"]
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            mods += [lemma(g) for g in c.children if g.dep_ == "pobj"]
+    if tok.i > 0 and tok.doc[tok.i - 1].text == "-" and tok.i > 1:
+        mods.append(tok.doc[tok.i - 2].lower_)  # "hunger-strike", "air-strike"
+    if row.not_objects and any(m in row.not_objects for m in mods):
+        return False
+    if row.objects and not any(m in row.objects for m in mods):
+        return False
+    return True
+
+
+def verb_like(tok: Token) -> bool:
+    return tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX")
+
+
+def match_trigger(tok: Token) -> Trigger | None:
+    """The lexicon row that makes `tok` an event trigger, if any.
+
+    Verbs match by lemma, with a required particle ("call on") and object constraints
+    ("send" + troops); nouns by lemma or form, with modifier constraints ("hunger strike").
+    A noun row marked `+light` matches here too; the caller decides whether a light verb
+    governs it.
+    """
+    table_ = triggers()
+    if verb_like(tok):
+        rows = table_.get((lemma(tok), "VERB"), ())
+        if not rows and tok.tag_ == "VBN" and tok.lower_ != lemma(tok):
+            rows = table_.get((tok.lower_, "VERB"), ())
+        particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
+        with_particle = [r for r in rows if r.particle is not None and _particle_ok(tok, r.particle)]
+        for t in rows:
+            if t.particle is not None:
+                if t not in with_particle:
+                    continue
+            elif any(r.particle.split()[0] in particles for r in with_particle) or \
+                    (particles and (lemma(tok), "VERB") in _PARTICLE_SENSITIVE):
+                continue
+            if (t.objects or t.not_objects) and not _has_object(tok, t):
+                continue
+            if not _subject_ok(tok, t):
+                continue
+            return t
+        return None
+    if tok.pos_ in ("NOUN", "PROPN"):
+        for key in (lemma(tok), tok.lower_):
+            for t in table_.get((key, "NOUN"), ()):
+                if _noun_ok(tok, t):
+                    return t
+        return None
+    if tok.pos_ == "ADJ":
+        for t in table_.get((lemma(tok), "ADJ"), ()):
+            if t.particle is not None and not any(c.lower_ == t.particle for c in tok.children):
+                continue
+            return t
+    return None
+
+
+#: Verbs whose meaning changes with any particle not listed for them ("back down", "give up",
+#: "call up", "shoot up"): with an unlisted particle they are no trigger.
+_PARTICLE_SENSITIVE = frozenset({("break", "VERB"), ("cut", "VERB"), ("hold", "VERB"), ("give", "VERB"),
+                                 ("pull", "VERB"), ("call", "VERB"), ("turn", "VERB"), ("back", "VERB"),
+                                 ("step", "VERB"), ("set", "VERB"), ("shut", "VERB"), ("take", "VERB"),
+                                 ("shoot", "VERB"), ("hand", "VERB"), ("lay", "VERB"), ("round", "VERB"),
+                                 ("walk", "VERB"), ("beat", "VERB"), ("blow", "VERB"), ("crack", "VERB")})
