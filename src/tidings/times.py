@@ -80,7 +80,7 @@ class TimeStage:
             if type_ in ("DATE", "TIME") and re.match(r"(?:BC)?\d{4}(?!\d)", value) and frame.kind != "dur" \
                     and not (frame.kind == "date" and ("dec" in frame.f or "c" in frame.f)) \
                     and not _in_parentheses(text, frame) \
-                    and not (frame.explicit_year and core and not core[0] <= frame.f["y"] <= core[1]) \
+                    and not (ctx.ref is not None and _aside_year(frame, core)) \
                     and not (frame.kind in ("shift", "anaph") and isinstance(frame.f.get("n"), int) and frame.f["n"] < 0) \
                     and not (ctx.narrative and tense_of(i) == "future"):
                 ctx.ref = _merge_ref(ctx.ref, Point.parse(value), frame)
@@ -203,6 +203,13 @@ def _core_years(frames: list[Frame]) -> tuple[int, int] | None:
     if n < 5:
         return None
     return years[n // 10] - 2, years[n - 1 - n // 10] + 2
+
+
+def _aside_year(frame: Frame, core: tuple[int, int] | None) -> bool:
+    """A bare year outside the text's core years."""
+    f = frame.f
+    return bool(core) and frame.explicit_year and not any(k in f for k in ("m", "d", "s", "q", "h")) \
+        and not core[0] <= f["y"] <= core[1]
 
 
 def _in_parentheses(text: str, frame: Frame) -> bool:
