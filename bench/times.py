@@ -98,7 +98,7 @@ def wikiwars(show: int) -> float:
     rows = {}
     for m in ("strict", "relaxed", "value"):
         rows[m] = sc.prf(c[m + "_p"], c["pred"], c[m + "_g"], c["gold"])
-        print(f"{m:8s} P {rows[m][0]:.3f}  R {rows[m][1]:.3f}  F1 {rows[m][2]:.3f}")
+        print(f"{m:8s} P {rows[m][0]:.4f}  R {rows[m][1]:.4f}  F1 {rows[m][2]:.4f}")
     if show:
         print("value errors (doc | text | gold | predicted):")
         for k, n in errors.most_common(show):

@@ -32,6 +32,14 @@ REGION_WORDS = frozenset({"region", "province", "oblast", "governorate", "distri
 TREATY_WORDS = frozenset({"treaty", "agreement", "accord", "accords", "pact", "convention", "charter",
                           "protocol", "deal", "memorandum"})
 HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "sir", "dame", "lord"})
+NON_STATE_CODES = frozenset({"UNO", "EUR", "IGO", "NGO", "ISM", "IMG", "MNC"})
+#: Plural nouns that a country may modify without naming a group of its people.
+NOT_GROUPS = frozenset({"years", "months", "weeks", "days", "hours", "dollars", "euros", "percent", "elections",
+                        "talks", "relations", "ties", "interests", "affairs", "issues", "matters", "goods", "products",
+                        "exports", "imports", "sanctions", "measures", "laws", "rules", "policies", "efforts",
+                        "forces'", "positions", "lives", "rights", "assets", "funds", "claims", "reports",
+                        "media", "waters", "skies", "borders", "territories", "lands", "cities", "regions",
+                        "areas", "elections", "markets", "shares", "prices", "weapons", "missiles", "arms"})
 ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "iobj", "conj", "appos", "agent", "attr",
                       "ROOT", "dative", "oprd", "poss"})
 @dataclass
@@ -45,6 +53,7 @@ class _Mention:
     phrase: Span | None = None  # the name with its title ("Russian Defense Minister Andrey Belousov")
     key: str | None = None  # how mentions of one entity are joined
     geo: dict | None = None
+    people: bool = False  # a people named by its demonym ("Albanians"): their home gives the country
 
 
 def _norm_name(text: str) -> str:
@@ -90,12 +99,16 @@ class ActorFinder:
 
     # -- main -------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        gaz = self._gazetteer_spans(doc)
-        self.country_of_token: dict[int, str] = {}  # demonym / country tokens -> code
-        for span, actor in gaz:
+        gaz, every = self._gazetteer_spans(doc)
+        self.country_of_token: dict[int, str] = {}  # demonym / country / capital tokens -> code
+        self.org_of_token: dict[int, str] = {}  # tokens of international organisations' names -> code
+        for span, actor in every:
             if actor.kind in ("COUNTRY", "DEMONYM", "CAPITAL"):
                 for t in span:
                     self.country_of_token[t.i] = actor.code
+            elif actor.kind == "ORG" and actor.code:
+                for t in span:
+                    self.org_of_token[t.i] = actor.code
         mentions: list[_Mention] = []
         taken: set[int] = set()
 
@@ -125,7 +138,9 @@ class ActorFinder:
         # phrases claim their title tokens, so that "Minister" in a title phrase is not a group
         phrase_tokens = {i for m in persons if m.phrase is not None for i in range(m.phrase.start, m.phrase.end)}
         mentions.extend(self._definite_titles(doc, persons, phrase_tokens | taken))
+        self._homes(doc, mentions)
         entities = self._join(doc, mentions)
+        self._sole_country(entities)
         doc._.entities = entities
         doc.user_data[COUNTRY_TOKENS] = dict(self.country_of_token)
         group = []
@@ -136,18 +151,25 @@ class ActorFinder:
         doc.spans[MENTIONS] = group
         return doc
 
-    def _gazetteer_spans(self, doc: Doc) -> list[tuple[Span, gazetteer.Actor]]:
-        spans = []
+    def _gazetteer_spans(self, doc: Doc) -> tuple[list[tuple[Span, gazetteer.Actor]], list]:
+        """(lexicon names that stand as mentions, every lexicon name found)."""
+        spans, every = [], []
         for match_id, start, end in self.name_matcher(doc):
             span = Span(doc, start, end, label=match_id)
-            # A lexicon name inside a longer proper name ("Jordan" in "Michael Jordan") yields to it.
+            every.append(span)
+            # A lexicon name inside a longer proper name ("Jordan" in "Michael Jordan") yields to it,
+            # unless it modifies a title ("Kyrgyz Prime Minister Nikolai Tanaev").
             inside = [e for e in doc.ents if e.start <= start and end <= e.end and (e.end - e.start) > (end - start)
                       and e.label_ in ("PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT")]
-            if inside and self._has_foreign_name_word(inside[0], start, end):
+            actor = self.names[span.label_]
+            before_title = end < len(doc) and doc[end].lower_ in self.title_words and \
+                actor.kind in ("COUNTRY", "DEMONYM", "CAPITAL")
+            if inside and not before_title and self._has_foreign_name_word(inside[0], start, end):
                 continue
             spans.append(span)
         spans = filter_spans(spans)
-        return [(s, self.names[s.label_]) for s in spans]
+        every = filter_spans(every)
+        return [(s, self.names[s.label_]) for s in spans], [(s, self.names[s.label_]) for s in every]
 
     def _has_foreign_name_word(self, ent: Span, start: int, end: int) -> bool:
         for t in ent:
@@ -164,8 +186,17 @@ class ActorFinder:
             # "the Russians", "Russians said": a people, not an adjective.
             if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ARG_DEPS and head.tag_ in ("NNPS", "NNS") \
                     and head.dep_ not in ("compound", "amod"):
-                return _Mention(span, "GROUP", span.text, actor.code, key=f"G:{span.text.lower()}")
+                code = actor.code
+                # "Bosnian Serbs", "Iraqi Kurds": the people of the country named before them
+                for c in head.children:
+                    if c.dep_ in ("amod", "compound") and c.i in self.country_of_token and c.i < span.start:
+                        code = self.country_of_token[c.i]
+                        span = doc[c.left_edge.i:span.end] if c.left_edge.i >= span.start - 3 else span
+                        break
+                return _Mention(span, "GROUP", span.text, code, key=f"G:{span.text.lower()}", people=True)
             return None
+        if actor.kind == "PERSON":
+            return _Mention(span, "PERSON", actor.name, actor.code, [actor.sector] if actor.sector else [])
         if actor.kind == "CAPITAL":
             head = span.root.head
             if span.root.dep_ == "pobj" and head.lower_ in LOCATIVE:
@@ -212,7 +243,8 @@ class ActorFinder:
             span = ent
             if span[0].lower_ == "the":
                 span = span[1:]
-            country = next((self.country_of_token[t.i] for t in span if t.i in self.country_of_token), None)
+            country = next((self.org_of_token[t.i] for t in span if t.i in self.org_of_token), None) or \
+                next((self.country_of_token[t.i] for t in span if t.i in self.country_of_token), None)
             sectors = self._sectors(self._titles_in(list(span)))
             return _Mention(span, "ORG", span.text, country, sectors, key=f"O:{span.text.lower()}")
         if label in ("GPE", "LOC", "FAC"):
@@ -281,18 +313,40 @@ class ActorFinder:
                     out.append(_Mention(span, "TREATY", span.text, key=f"T:{span.text.lower()}"))
         return out
 
+    def _group_title(self, tok: Token) -> tuple[gazetteer.Title | None, int]:
+        """The group title a noun heads, with the index where it starts: "riot police",
+        "aid groups", "security forces", "rebels"."""
+        comps = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.i >= tok.i - 3]
+        for c in comps:
+            words = " ".join(t.lower_ for t in tok.doc[c.i:tok.i + 1])
+            lem = " ".join([t.lower_ for t in tok.doc[c.i:tok.i]] + [tok.lemma_.lower()])
+            title = self.titles.get(words) or self.titles.get(lem)
+            if title is not None and title.kind == "GROUP":
+                return title, c.i
+        title = self.titles.get(tok.lower_) or self.titles.get(tok.lemma_.lower())
+        if title is not None and title.kind == "GROUP":
+            return title, tok.i
+        return None, tok.i
+
     def _groups(self, doc: Doc, taken: set[int]) -> list[_Mention]:
-        """Group nouns as arguments: "Russian officials", "Western countries", "riot police"."""
+        """Group nouns as arguments: "Russian officials", "Western countries", "riot police", and
+        plural nouns a country modifies: "Israeli tanks", "Iraqi towns", "Danish web sites"."""
+        from .triggers import match_trigger
         out = []
         for tok in doc:
             if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ARG_DEPS:
                 continue
-            title = self.titles.get(tok.lower_) or self.titles.get(tok.lemma_.lower())
+            title, tstart = self._group_title(tok)
+            national = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "poss")
+                        and c.i in self.country_of_token]
             if title is None or title.kind != "GROUP":
-                continue
+                if not national or tok.tag_ not in ("NNS", "NNPS") or tok.lower_ in NOT_GROUPS \
+                        or match_trigger(tok) is not None:
+                    continue
             mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i not in taken
                     or c.i in self.country_of_token]
-            start = min([tok.i] + [c.left_edge.i for c in mods if c.dep_ != "poss" or c.i in self.country_of_token])
+            start = min([tok.i, tstart] + [c.left_edge.i for c in mods
+                                            if c.dep_ != "poss" or c.i in self.country_of_token])
             while start < tok.i and (doc[start].is_punct or doc[start].lower_ in ("the", "a", "an")):
                 start += 1
             span = doc[start:tok.i + 1]
@@ -303,11 +357,48 @@ class ActorFinder:
                 for c in tok.children:
                     if c.dep_ == "poss" and c.i in self.country_of_token:
                         country = self.country_of_token[c.i]
-            sectors = list(title.sectors)
+            sectors = list(title.sectors) if title is not None else []
             sectors += [s for s in self._sectors(self._titles_in(list(span)[:-1])) if s not in sectors]
             name = span.text
             out.append(_Mention(span, "GROUP", name, country, sectors, key=f"G:{name.lower()}"))
         return out
+
+    def _homes(self, doc: Doc, mentions: list[_Mention]) -> None:
+        """ "Opposition groups in Zimbabwe", "Ethnic Albanians in south Serbia", "rebels in the
+        Ivory Coast": a group without a country, or a people, takes the country it is in."""
+        where: dict[int, str] = dict(self.country_of_token)
+        for m in mentions:
+            if m.kind in ("COUNTRY", "LOCATION") and m.country:
+                for i in range(m.span.start, m.span.end):
+                    where[i] = m.country
+        for m in mentions:
+            if m.kind != "GROUP" or (m.country and not m.people):
+                continue
+            head = m.span.root
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "of", "from", "throughout", "across", "inside"):
+                    objs = [g for g in c.children if g.dep_ == "pobj"]
+                    for g in objs:
+                        # "south Serbia", "the Ivory Coast", "the West Bank city of Hebron"
+                        code = where.get(g.i) or next((where[x.i] for x in g.subtree if x.i in where), None)
+                        if code:
+                            m.country = code
+                            break
+                    if m.country and (not m.people or objs):
+                        break
+
+    def _sole_country(self, entities: list[Entity]) -> None:
+        """An article about one country only: its people and groups with a title but no country
+        of their own ("President Omar al-Bashir", "the rebels") are taken to be of that country."""
+        codes = {e.country for e in entities if e.kind in ("COUNTRY", "LOCATION") and e.country}
+        codes |= set(self.country_of_token.values())
+        codes = {c for c in codes if c and len(c) == 3 and c not in NON_STATE_CODES}
+        if len(codes) != 1:
+            return
+        code = next(iter(codes))
+        for e in entities:
+            if e.country is None and e.kind in ("PERSON", "GROUP") and e.sectors:
+                e.country = code
 
     def _describe_person(self, doc: Doc, m: _Mention) -> None:
         """Titles, country and sectors from the words before the name and from appositions."""
@@ -328,6 +419,11 @@ class ActorFinder:
         for c in root.children:
             if c.dep_ == "appos":
                 parts.append([t for t in c.subtree])
+            if c.dep_ == "prep" and c.lower_ == "of" and m.country is None:
+                # "King Hassan of Morocco"
+                obj = next((g for g in c.children if g.dep_ == "pobj" and g.i in self.country_of_token), None)
+                if obj is not None:
+                    m.country = self.country_of_token[obj.i]
         if root.dep_ == "appos" and root.head.lower_ in self.titles:
             parts.append([t for t in root.head.subtree if not (m.span.start <= t.i < m.span.end)])
         for toks in parts:

@@ -12,13 +12,14 @@ COUNTRY_COLUMNS = ("code", "name", "aliases", "demonyms", "capitals", "alpha2")
 ORG_COLUMNS = ("name", "aliases", "code", "sector", "kind")
 GROUP_COLUMNS = ("name", "aliases", "country", "sector", "kind")
 TITLE_COLUMNS = ("title", "sector", "sectors", "kind")
+PEOPLE_COLUMNS = ("name", "aliases", "country", "sector")
 
 
 @dataclass(frozen=True)
 class Actor:
     """What a name in a lexicon stands for."""
 
-    kind: str  # COUNTRY, CAPITAL, DEMONYM, ORG, GROUP
+    kind: str  # COUNTRY, CAPITAL, DEMONYM, ORG, GROUP, PERSON
     name: str  # canonical name
     code: str | None  # country or PLOVER actor code
     sector: str | None = None
@@ -54,9 +55,13 @@ def names() -> dict[str, Actor]:
     """Every case-exact name in the actor lexicons -> what it stands for.
 
     When a name appears twice, the more specific table wins: groups and organisations
-    over country names, country names over capitals and demonyms.
+    over country names, country names over capitals and demonyms, all of them over people.
     """
     out: dict[str, Actor] = {}
+    for row in table("people.tsv", PEOPLE_COLUMNS):
+        a = Actor("PERSON", row["name"], row["country"] or None, row["sector"] or None, "PERSON")
+        for n in [row["name"], *split(row["aliases"])]:
+            out[n] = a
     for code, r in countries().items():
         for d in r["demonyms"]:
             out[d] = Actor("DEMONYM", r["name"], code, entity_kind="GROUP")

@@ -28,7 +28,7 @@ RANGE_SEP = r"\s*(?:-|–|—|(?i:to|and|through|until|till))\s*"
 TZ = (r"(?:\s+(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|CET|CEST|BST|MSK|IST|JST|KST|ET|PT|Zulu|"
       r"local\s+time|Moscow\s+time|Kyiv\s+time|Beijing\s+time|Washington\s+time|\(\d{4}\s+GMT\)))?")
 # Modifiers that widen a date's span without changing its value ("early", "the end of").
-MODPRE = (r"(?:(?i:(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|turn|rest|remainder|"
+MODPRE = (r"(?:(?i:(?:(?i:the)\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|turn|rest|remainder|"
           r"(?:first|second|latter|later|early|earlier|last|final)\s+(?:half|part|days|weeks|months))"
           r"\s+of\s+)|(?i:(?:very\s+)?(?:early|earlier|late|later|mid|middle)(?:\s+in)?(?:\s+|\s*-\s*)))")
 # Words before a bare month name that make it a month ("in May", not "May I").
@@ -117,9 +117,9 @@ class Grammar:
         month = self._month
         add = self.add
 
-        pod = (rf"(?:(?P<podpre>(?i:(?:(?:early|late)\s+(?:in\s+)?)?(?:the\s+)?(?:(?:early|late|small)\s+)?)"
+        pod = (rf"(?:(?P<podpre>(?i:(?:(?:early|late)\s+(?:in\s+)?)?(?:(?i:the)\s+)?(?:(?:early|late|small)\s+)?)"
                rf"(?P<p>{POD})(?i:\s+hours)?\s+(?i:of)\s+))?")
-        add("range_dm", rf"(?:the\s+)?(?P<r1>(?P<d>{DAY}))(?!\s*[-–—]\s*\d{{4}}){RANGE_SEP}(?:the\s+)?(?P<r2>(?P<d2>{DAY})"
+        add("range_dm", rf"(?:(?i:the)\s+)?(?P<r1>(?P<d>{DAY}))(?!\s*[-–—]\s*\d{{4}}){RANGE_SEP}(?:(?i:the)\s+)?(?P<r2>(?P<d2>{DAY})"
                         rf"(?:\s+of)?\s+(?P<m>{MONA})(?:,?\s+(?P<y>{YEAR}))?)", "range", "DATE", lambda m: self._range(m))
         add("range_md", rf"(?P<r1>(?P<m>{MONA})\s*(?P<d>{DAY})){RANGE_SEP}(?P<r2>(?P<d2>{DAY})(?:,?\s+(?P<y>{YEAR}))?)"
                         rf"(?!\s*(?:{MONA}|:|\.\d))", "range", "DATE", lambda m: self._range(m))
@@ -131,24 +131,24 @@ class Grammar:
             "date", "DATE", lambda m: self._date(m))
         add("slash", r"(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d{4})", "date", "DATE",
             lambda m: self._date(m))
-        add("mdy", rf"{pod}{wd}(?:the\s+)?(?P<m>{MONA})\s*(?P<d>{DAY})(?:,\s*|\s+)(?:of\s+)?(?P<y>{YEAR}|\d{{1,3}}(?={ERA}))"
+        add("mdy", rf"{pod}{wd}(?:(?i:the)\s+)?(?P<m>{MONA})\s*(?P<d>{DAY})(?:,\s*|\s+)(?:of\s+)?(?P<y>{YEAR}|\d{{1,3}}(?={ERA}))"
                    rf"(?P<era>{ERA})?", "date", "DATE", lambda m: self._date(m))
-        add("dmy", rf"{pod}{wd}(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<m>{MONA}),?\s+(?P<y>{YEAR}|\d{{1,3}}(?={ERA}))"
+        add("dmy", rf"{pod}{wd}(?:(?i:the)\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<m>{MONA}),?\s+(?P<y>{YEAR}|\d{{1,3}}(?={ERA}))"
                    rf"(?P<era>{ERA})?", "date", "DATE", lambda m: self._date(m))
         add("md_rel", rf"{wd}(?P<m>{MONA})\s*(?P<d>{DAY})(?:,?\s+of)?\s+{yrel}", "date", "DATE",
             lambda m: self._date(m))
         add("md", rf"{pod}{wd}(?P<m>{MONA})\s*(?P<d>{DAY})", "date", "DATE", lambda m: self._date(m), "md")
-        add("dm", rf"{pod}{wd}(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<m>{MONA})", "date", "DATE",
+        add("dm", rf"{pod}{wd}(?:(?i:the)\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<m>{MONA})", "date", "DATE",
             lambda m: self._date(m), "dm")
         add("my", rf"{mod}(?P<m>{MON}|{MONA}(?=\s*{YEAR}))(?:\s+of|,)?\s+(?P<y>{YEAR}|\d{{1,3}}(?={ERA}))(?P<era>{ERA})?",
             "date", "DATE", lambda m: self._date(m))
         add("m_rel", rf"{mod}(?P<m>{MON})\s+(?:of\s+)?{yrel}", "date", "DATE", lambda m: self._date(m))
         add("m", rf"{mod}(?P<m>{MON})", "date", "DATE", lambda m: self._date(m), "month")
-        add("season_y", rf"{mod}(?:the\s+)?(?P<s>{SEAS})(?:\s+of)?,?\s+(?P<y>{YEAR}|\d{{1,3}}(?={ERA}))(?P<era>{ERA})?",
+        add("season_y", rf"{mod}(?:(?i:the)\s+)?(?P<s>{SEAS})(?:\s+of)?,?\s+(?P<y>{YEAR}|\d{{1,3}}(?={ERA}))(?P<era>{ERA})?",
             "date", "DATE", lambda m: self._date(m))
-        add("season_rel", rf"{mod}(?:the\s+)?(?P<s>{SEAS})\s+of\s+{yrel}", "date", "DATE",
+        add("season_rel", rf"{mod}(?:(?i:the)\s+)?(?P<s>{SEAS})\s+of\s+{yrel}", "date", "DATE",
             lambda m: self._date(m))
-        add("season", rf"{mod}(?:the\s+)?(?P<s>{SEAS})", "date", "DATE", lambda m: self._date(m), "season")
+        add("season", rf"{mod}(?:(?i:the)\s+)?(?P<s>{SEAS})", "date", "DATE", lambda m: self._date(m), "season")
         add("year", rf"{mod}(?:the\s+(?:year\s+)?)?(?P<y>{YEAR})(?P<era>{ERA})?", "date", "DATE",
             lambda m: self._date(m), "year")
         add("year_era", rf"{mod}(?:the\s+year\s+)?(?P<y>\d{{1,4}})(?P<era>{ERA})", "date", "DATE",
@@ -156,16 +156,16 @@ class Grammar:
         add("year_ad", rf"{mod}(?P<era>A\.D\.|AD)\s+(?P<y>\d{{1,4}})", "date", "DATE", lambda m: self._date(m))
         add("year_tail", r"(?<=\d{4}[-–—/])(?P<yy>\d{2})", "date", "DATE", lambda m: self._date(m))
         add("year_apos", rf"{mod}['’](?P<yy>\d{{2}})(?!s)", "date", "DATE", lambda m: self._date(m), "apos")
-        add("decade", rf"{mod}(?:the\s+)?(?P<dec>\d{{1,3}})0['’]?s(?P<era>{ERA})?", "date", "DATE",
+        add("decade", rf"{mod}(?:(?i:the)\s+)?(?P<dec>\d{{1,3}})0['’]?s(?P<era>{ERA})?", "date", "DATE",
             lambda m: self._date(m), "decade")
-        add("decade_apos", rf"{mod}(?:the\s+)?['’](?P<dd>\d)0s", "date", "DATE", lambda m: self._date(m))
-        add("century", rf"{mod}(?:the\s+)?(?P<c>{ORD})[\s-]+century(?P<era>{ERA})?", "date", "DATE",
+        add("decade_apos", rf"{mod}(?:(?i:the)\s+)?['’](?P<dd>\d)0s", "date", "DATE", lambda m: self._date(m))
+        add("century", rf"{mod}(?:(?i:the)\s+)?(?P<c>{ORD})[\s-]+century(?P<era>{ERA})?", "date", "DATE",
             lambda m: self._date(m))
         qy = rf"(?:\s+of\s+(?:(?P<y>{YEAR})|{yrel}))?"
-        add("quarter", rf"(?:the\s+)?(?P<q>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))\s+"
+        add("quarter", rf"(?:(?i:the)\s+)?(?P<q>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))\s+"
                        rf"(?i:(?:fiscal\s+|calendar\s+)?quarter){qy}", "date", "DATE", lambda m: self._date(m))
         add("quarter_q", rf"(?P<q>Q[1-4])\s+(?P<y>{YEAR})", "date", "DATE", lambda m: self._date(m))
-        add("half", rf"(?:the\s+)?(?P<h>(?i:first|second|latter))\s+(?i:half)\s+of\s+(?:(?P<y>{YEAR})|{yrel})",
+        add("half", rf"(?:(?i:the)\s+)?(?P<h>(?i:first|second|latter))\s+(?i:half)\s+of\s+(?:(?P<y>{YEAR})|{yrel})",
             "date", "DATE", lambda m: self._date(m))
         add("weekday", rf"(?P<w>{WD})(?:\s+(?P<p>{POD}))?", "weekday", "DATE", lambda m: self._weekday(m),
             "weekday")
@@ -180,7 +180,7 @@ class Grammar:
         add("clock_word", r"(?P<noon>(?i:noon|midday|midnight))", "date", "TIME", lambda m: self._clock(m))
         add("clock_oclock", rf"(?P<hw>{L.NUM})\s+o['’]clock", "date", "TIME", lambda m: self._clock(m))
         hol = alt(L.holidays)
-        add("holiday", rf"(?:the\s+)?(?P<hol>{hol})(?:,?\s+(?P<y>{YEAR}))?", "date", "DATE",
+        add("holiday", rf"(?:(?i:the)\s+)?(?P<hol>{hol})(?:,?\s+(?P<y>{YEAR}))?", "date", "DATE",
             lambda m: self._holiday(m))
         del month
 

@@ -394,7 +394,7 @@ class Resolver:
             y = b.y + n if b is not None and b.y is not None else None
         elif y is None and "d" in f and "m" not in f:
             # "on the 20th": the day of the anchor's month
-            if ctx.narrative and ctx.ref is not None and ctx.ref.m is not None:
+            if ctx.narrative and ctx.ref is not None and ctx.ref.y is not None:
                 y, m, anchor = ctx.ref.y, ctx.ref.m, "narrative"
             elif ctx.pub is not None:
                 y, m = ctx.pub.year, ctx.pub.month

@@ -113,8 +113,8 @@ class EventClusterer:
             rows = self.conn.execute(
                 f"SELECT e.id, e.cluster, e.status, e.date_start, e.date_end, e.date_unit, e.recipient_codes, "
                 f"e.place_country FROM events e WHERE e.event = ? AND e.date_start >= ? AND e.date_start <= ? "
-                f"AND e.id != ? AND e.cluster IS NOT NULL AND e.id IN (SELECT event FROM event_participants "
-                f"WHERE role = 'actor' AND code IN ({marks}))",
+                f"AND e.id != ? AND e.cluster IS NOT NULL AND EXISTS (SELECT 1 FROM event_participants p "
+                f"WHERE p.event = e.id AND p.role = 'actor' AND p.code IN ({marks}))",
                 (ev["event"], floor.isoformat(), (end + widest).isoformat(), event_id, *actors))
             recipients = codes(ev["recipient_codes"])
             for r in rows:
