@@ -98,12 +98,14 @@ def _in_name(tok: Token, tokmap: dict[int, str], ents: dict[str, Entity]) -> boo
 
 # ---- 1. triggers -----------------------------------------------------------------------------
 
-def _light_noun(verb: Token, consumed: set[int]) -> tuple[Token, Trigger, Token] | None:
+def _light_noun(verb: Token, consumed: set[int], preps: bool = True) -> tuple[Token, Trigger, Token] | None:
     """(event noun, its row, the object noun) a light or ending verb governs ("held talks",
-    "went on strike", "a state of emergency", "undertook a mediation mission")."""
+    "went on strike", "a state of emergency", "undertook a mediation mission", "suspended part
+    of a military aid program")."""
     cands = [c for c in verb.children if c.dep_ in LIGHT_NOUN_DEPS]
-    cands += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in LIGHT_PREPS
-              for g in c.children if g.dep_ == "pobj"]
+    if preps:
+        cands += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in LIGHT_PREPS
+                  for g in c.children if g.dep_ == "pobj"]
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
         cands.append(verb.head)  # "the curfew imposed in Sudan"
     for n in cands:
@@ -116,6 +118,7 @@ def _light_noun(verb: Token, consumed: set[int]) -> tuple[Token, Trigger, Token]
             inner = [g for p in x.children if p.dep_ == "prep" and p.lower_ == "of"
                      for g in p.children if g.dep_ == "pobj"]
             inner += [c for c in x.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+            inner += [c for g in list(inner) for c in g.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
             for g in inner:
                 row = match_trigger(g)
                 if row is not None and row.pos == "NOUN" and g.i not in consumed:
@@ -132,7 +135,7 @@ def _candidates(doc: Doc, tokmap, ents) -> list[_Cand]:
         if verb_like(tok) or tok.pos_ == "ADJ":
             roles = roles_of(tok)
             if roles & {"light", "end", "cancel"}:
-                found = _light_noun(tok, consumed)
+                found = _light_noun(tok, consumed, preps="light" in roles)
                 if found is not None:
                     noun, row, np_ = found
                     kind = "cancel" if "cancel" in roles else "end" if "end" in roles else None
@@ -171,8 +174,14 @@ def _not_said(tok: Token) -> bool:
 # ---- 2. frames ---------------------------------------------------------------------------------
 
 def _future(tok: Token) -> bool:
+    """Will, would, is going to, is to; or may/might/could on a conditional clause ("may halt
+    mediation if cooperation founders")."""
     aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in FUTURE_AUX or a.lemma_.lower() == "will" for a in aux):
+        return True
+    if any(a.lower_ in ("may", "might", "could", "can") for a in aux) and any(
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+            for c in tok.children):
         return True
     if tok.dep_ == "xcomp" and any(a.lower_ == "to" for a in aux):
         h = tok.head
@@ -274,7 +283,7 @@ def _apply_frames(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     extra: list[_Cand] = []
     for c in cands:
         if c.role in ("end", "cancel"):
-            got = shift(c.role, c.event)
+            got = shift(c.role, c.event, c.mode)
             if got is None:
                 c.dropped = True
                 continue
@@ -300,12 +309,12 @@ def _apply_frames(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
             if not host.mode:
                 host.mode = _governed_mode(role, c)
             if role in ("agree",):
-                got = shift("agree", c.event)
+                got = shift("agree", c.event, c.mode)
                 if got is not None:
                     host.event, host.mode = got[0], got[1] or host.mode
             continue
         if intent:
-            got = shift("negintent" if neg else "intent", c.event)
+            got = shift("negintent" if neg else "intent", c.event, c.mode)
             if got is not None:
                 c.event, c.mode = got[0], got[1] or (c.mode if got[0] == c.row.event else None)
     return [c for c in cands + extra if not c.dropped]
@@ -470,6 +479,8 @@ def _actor_tokens(c: _Cand, args: _Args) -> list[Token]:
             got = subject(w.head.head)  # "returned to Geneva for talks"
         return got
     got = subject(w)
+    if not got and "patient" in c.row.actor:
+        got = patient(w)  # "guerrillas have been demobilized": they gave up their arms
     if got and not args.participants(got) and w.dep_ == "acl" and w.head.dep_ in ("dobj", "attr") \
             and w.head.head.pos_ == "VERB":
         got = subject(w.head.head)  # "issued a declaration demanding that ..."

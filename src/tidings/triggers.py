@@ -105,8 +105,14 @@ def shifts() -> dict[tuple[str, str], tuple[str, str | None]]:
     return {(r["shift"], r["from"]): (r["to"], r["mode"] or None) for r in table("type_shifts.tsv", SHIFT_COLUMNS)}
 
 
-def shift(kind: str, event: str) -> tuple[str, str | None] | None:
-    return shifts().get((kind, event))
+def shift(kind: str, event: str, mode: str | None = None) -> tuple[str, str | None] | None:
+    """The (type, mode) a frame of this kind makes of an event of this type and mode."""
+    table_ = shifts()
+    if mode:
+        got = table_.get((kind, f"{event}/{mode}"))
+        if got is not None:
+            return got
+    return table_.get((kind, event))
 
 
 def lemma(tok: Token) -> str:
@@ -181,6 +187,10 @@ def _has_object(tok: Token, row: Trigger) -> bool:
         toks = _object_tokens(tok)
         empty = not toks and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
         classes = _classes(toks, empty)
+        if any(c.dep_ in ("ccomp", "oprd", "xcomp") for c in tok.children) or \
+                (tok.dep_ == "ROOT" and any(c.dep_ == "ccomp" and c.i < tok.i for c in tok.children)) or \
+                (tok.dep_ in ("parataxis",) and tok.head.i < tok.i):
+            classes.add("@pred")  # "called X a priority", "X are failing ..., a rights group protested"
     else:
         classes = set()
     if row.not_objects and _satisfied(row.not_objects, objs, classes):
