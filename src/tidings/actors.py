@@ -224,7 +224,8 @@ class ActorFinder:
             # Strip leading titles and honorifics: "General No Kwang-chol", "Mr. No".
             i = 0
             while i < len(toks) and (toks[i].lower_ in HONORIFICS or toks[i].lower_ in self.title_words
-                                     or toks[i].lower_ == "the" or toks[i].text in self.names):
+                                     or toks[i].lower_ == "the" or toks[i].text in self.names
+                                     or toks[i].text == "-" and i > 0 and toks[i - 1].lower_ in self.title_words):
                 i += 1
             rest = toks[i:]
             if not rest:
@@ -270,7 +271,7 @@ class ActorFinder:
         before = span.start - 1
         if before >= 1 and doc[before].tag_ == "POS" and doc[before - 1].i in self.country_of_token:
             country = self.country_of_token[doc[before - 1].i]
-        geo = gazetteer.place(core.text, {country} if country else set())
+        geo = gazetteer.region(span.text) or gazetteer.place(core.text, {country} if country else set())
         if geo and country and geo["country_code"] != country:
             geo = None
         if geo and not country:
@@ -357,35 +358,48 @@ class ActorFinder:
                 for c in tok.children:
                     if c.dep_ == "poss" and c.i in self.country_of_token:
                         country = self.country_of_token[c.i]
+            if country is None:  # "U.N. helicopters", "NATO troops", "EU monitors"
+                country = next((self.org_of_token[t.i] for t in span if t.i in self.org_of_token), None)
             sectors = list(title.sectors) if title is not None else []
             sectors += [s for s in self._sectors(self._titles_in(list(span)[:-1])) if s not in sectors]
             name = span.text
-            out.append(_Mention(span, "GROUP", name, country, sectors, key=f"G:{name.lower()}"))
+            ethnic = any(t.lower_ == "ethnic" for t in span)
+            out.append(_Mention(span, "GROUP", name, country, sectors, key=f"G:{name.lower()}", people=ethnic))
         return out
 
     def _homes(self, doc: Doc, mentions: list[_Mention]) -> None:
         """ "Opposition groups in Zimbabwe", "Ethnic Albanians in south Serbia", "rebels in the
         Ivory Coast": a group without a country, or a people, takes the country it is in."""
-        where: dict[int, str] = dict(self.country_of_token)
+        places: dict[int, str] = {}
         for m in mentions:
             if m.kind in ("COUNTRY", "LOCATION") and m.country:
                 for i in range(m.span.start, m.span.end):
-                    where[i] = m.country
+                    places[i] = m.country
+        where = dict(self.country_of_token)
+        where.update(places)
+
+        def home_in(tok: Token) -> str | None:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "of", "from", "throughout", "across", "inside"):
+                    for g in c.children:
+                        if g.dep_ != "pobj":
+                            continue
+                        # "south Serbia", "the Ivory Coast", "the West Bank city of Hebron"
+                        code = where.get(g.i) or next((places[x.i] for x in g.subtree if x.i in places), None)
+                        if code:
+                            return code
+            return None
         for m in mentions:
             if m.kind != "GROUP" or (m.country and not m.people):
                 continue
             head = m.span.root
-            for c in head.children:
-                if c.dep_ == "prep" and c.lower_ in ("in", "of", "from", "throughout", "across", "inside"):
-                    objs = [g for g in c.children if g.dep_ == "pobj"]
-                    for g in objs:
-                        # "south Serbia", "the Ivory Coast", "the West Bank city of Hebron"
-                        code = where.get(g.i) or next((where[x.i] for x in g.subtree if x.i in where), None)
-                        if code:
-                            m.country = code
-                            break
-                    if m.country and (not m.people or objs):
-                        break
+            code = home_in(head)
+            if code is None:  # "guerrillas operating in Macedonia"
+                code = next((home_in(c) for c in head.children if c.dep_ == "acl" and home_in(c)), None)
+            if code is None and (m.people or "CVL" in m.sectors) and head.dep_ in ("nsubj", "dobj"):
+                code = home_in(head.head)  # "ethnic Albanians demonstrated in Serbia"
+            if code:
+                m.country = code
 
     def _sole_country(self, entities: list[Entity]) -> None:
         """An article about one country only: its people and groups with a title but no country
@@ -424,7 +438,7 @@ class ActorFinder:
                 obj = next((g for g in c.children if g.dep_ == "pobj" and g.i in self.country_of_token), None)
                 if obj is not None:
                     m.country = self.country_of_token[obj.i]
-        if root.dep_ == "appos" and root.head.lower_ in self.titles:
+        if root.dep_ == "appos":
             parts.append([t for t in root.head.subtree if not (m.span.start <= t.i < m.span.end)])
         for toks in parts:
             found = self._titles_in(toks)

@@ -48,6 +48,9 @@ NOUN_GOVERNOR_DEPS = ("dobj", "pobj", "nsubjpass", "attr")
 #: Prepositions through which a verb frames a noun event ("agreed to a ceasefire", "called for
 #: sanctions"); "after the attack", "during the talks" frame nothing.
 GOVERNING_PREPS = frozenset({"to", "for", "on", "upon", "against", "into", "of"})
+#: Prepositions inside a noun phrase that lead to the actor it is about ("a camp for Congolese
+#: refugees", "an admission by Moscow", "a truce with Moslem forces", "a ban by General Aoun").
+NP_PREPS = ("of", "by", "for", "from", "with", "against", "to", "on", "in", "near", "at", "inside", "throughout")
 CLAUSE_DEPS = ("xcomp", "ccomp", "conj")
 LIGHT_NOUN_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
 LIGHT_PREPS = frozenset({"on", "under", "into", "in", "to"})
@@ -382,7 +385,7 @@ class _Args:
                 out += [x for y in conjuncts(c) for x in self.np_tokens(y, depth + 1)]
         if not out:
             for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ in ("of", "for", "from", "in", "near", "at", "inside", "throughout"):
+                if c.dep_ == "prep" and c.lower_ in NP_PREPS:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             out += [x for y in conjuncts(p) for x in self.np_tokens(y, depth + 1)]
@@ -538,25 +541,29 @@ def _complement(tok: Token) -> Token | None:
     return None
 
 
-def _complement_recipients(c: _Cand, args: _Args, actor_codes: set) -> list[Participant]:
+def _complement_recipients(c: _Cand, args: _Args, actor_ents: set) -> list[Participant]:
     """Who a request, threat, promise or refusal is addressed to, read off the clause it
     governs: the one asked to act ("demanded that the US cancel"), else that clause's objects
     ("offered to hand over to Great Britain", "threatened to cut off electricity to X")."""
     g = c.governor if c.governor is not None else (c.light or c.word)
+    framing = c.role in GOVERNOR_TYPES or c.event in ("REQUEST", "THREATEN", "AGREE", "REJECT", "CONCEDE")
     comp = _complement(g)
+    if comp is not None and not framing and not (comp.dep_ in ("xcomp", "advcl") and
+                                                 any(a.lower_ == "to" for a in comp.children)):
+        return []  # only purpose clauses for other events ("opened fire to disperse demonstrators")
     seen = 0
     while comp is not None and seen < 3:
         seen += 1
-        if c.role in ("request", "command", "say-must") or c.event == "REQUEST":
+        if c.role in ("request", "command", "say-must") or c.event in ("REQUEST", "CONCEDE"):
             who = args.participants([x for x in comp.children if x.dep_ in ("nsubj", "nsubjpass")])
-            who = [p for p in who if p.code not in actor_codes]
+            who = [p for p in who if not p.entity or p.entity not in actor_ents]
             if who:
                 return who
         toks = patient(comp) + dative(comp)
         for prep in ("to", "with", "against", "on", "into", "from", "for"):
             toks += [x for h in [comp] + [o for o in comp.children if o.dep_ == "dobj"]
                      for x in prep_objects(h, prep)]
-        got = [p for p in args.participants(toks) if p.code not in actor_codes or not p.code]
+        got = [p for p in args.participants(toks) if not p.entity or p.entity not in actor_ents]
         if got:
             return got
         comp = _complement(comp)
@@ -600,24 +607,41 @@ def _sides(c: _Cand, args: _Args) -> tuple[list[Participant], list[Participant],
     elif _each_other(c):
         reciprocal = True
     actor_ents = {p.entity for p in actor if p.entity}
-    actor_codes = {p.code for p in actor}
+
+    def other(ps: list[Participant]) -> list[Participant]:
+        return [p for p in ps if not p.entity or p.entity not in actor_ents]
     if not reciprocal:
-        recipient = [p for p in recipient if not p.entity or p.entity not in actor_ents]
+        recipient = other(recipient)
     for inner in c.absorbed:
         if recipient:
             break
         _, inner_recip, _ = _sides(inner, args)
         inner_actor = args.participants(_actor_tokens(inner, args))
         if c.role in ("request", "command", "say-must"):
-            cands = [p for p in inner_actor if p.code not in actor_codes] or inner_recip
+            recipient = other(inner_actor) or other(inner_recip)
         else:
-            cands = inner_recip or [p for p in inner_actor if p.code not in actor_codes]
-        recipient = [p for p in cands if p.code not in actor_codes or not p.code]
-    if not recipient and (c.role in GOVERNOR_TYPES or c.event in ("REQUEST", "THREATEN", "AGREE", "REJECT")):
-        recipient = _complement_recipients(c, args, actor_codes)
+            recipient = other(inner_recip) or other(inner_actor)
+    if not recipient:
+        recipient = _complement_recipients(c, args, actor_ents)
+    if not recipient and c.event == "THREATEN":
+        recipient = _condition_subjects(c, args, actor_ents)
     if not recipient and "loc" in _loc_specs(c):
-        recipient = _loc_recipient(c, args, actor_codes)
+        recipient = _loc_recipient(c, args, actor_ents)
+    elif recipient and not any(p.code for p in recipient) and c.event in MATERIAL_CONFLICT:
+        recipient = recipient + _loc_recipient(c, args, actor_ents)  # "killed 23 people in Tel Aviv"
     return actor, recipient, reciprocal
+
+
+def _condition_subjects(c: _Cand, args: _Args, actor_ents: set) -> list[Participant]:
+    """ "threatened to stop negotiations if the United States goes ahead": the one the
+    condition is put to."""
+    for h in [x for x in (c.governor, c.light, c.word) if x is not None] + [i.word for i in c.absorbed]:
+        for cl in h.children:
+            if cl.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in cl.children):
+                got = [p for p in args.participants(subject(cl)) if not p.entity or p.entity not in actor_ents]
+                if got:
+                    return got
+    return []
 
 
 def _loc_specs(c: _Cand) -> tuple[str, ...]:
@@ -627,16 +651,16 @@ def _loc_specs(c: _Cand) -> tuple[str, ...]:
     return specs
 
 
-def _loc_recipient(c: _Cand, args: _Args, actor_codes: set) -> list[Participant]:
+def _loc_recipient(c: _Cand, args: _Args, actor_ents: set) -> list[Participant]:
     """ "shelled positions in Jericho", "imposed a curfew in Cizre": the place's country."""
     heads = _heads(c) + [i.word for i in c.absorbed]
     heads += [x for h in list(heads) for x in h.children if x.dep_ == "acl"]
-    found = find_place(args.doc, heads, args.tokmap, args.ents, set(actor_codes))
+    found = find_place(args.doc, heads, args.tokmap, args.ents, set())
     if found is None:
         return []
     place, eid = found
     code = place.get("country_code")
-    if not code or code in actor_codes:
+    if not code or eid in actor_ents:
         return []
     return [Participant(entity=eid, code=code, sector=None, text=place["extracted_place"])]
 

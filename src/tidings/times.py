@@ -235,7 +235,7 @@ def clause_head(tok: Token) -> Token:
     for _ in range(30):
         if t.dep_ in CLAUSE_DEPS and (t.pos_ in ("VERB", "AUX") or t.dep_ in ("ROOT", "ccomp", "advcl", "relcl")):
             return t
-        if t.head is t:
+        if t.head.i == t.i:
             return t
         t = t.head
     return t
@@ -245,10 +245,10 @@ def _attached(root: Token, target: Token) -> bool:
     """The time whose root is `root` hangs off `target` without passing another verb."""
     t = root
     for _ in range(8):
-        if t.head is t:
+        if t.head.i == t.i:
             return False
         t = t.head
-        if t is target:
+        if t.i == target.i:
             return True
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("xcomp", "aux", "auxpass"):
             return False
@@ -292,25 +292,24 @@ def event_date(doc: Doc, trigger: Span) -> tuple[str | None, str | None, str]:
         own = clause_head(head)
         by_dist = sorted(cands, key=lambda c: min(abs(c[0].start - head.i), abs(c[0].end - 1 - head.i)))
         # 1. attached to the trigger (or to the verb of a light-verb trigger, "held talks")
-        targets = {t for t in trigger} | {head}
         for s, d in by_dist:
-            if any(_attached(s.root, t) for t in targets):
+            if any(_attached(s.root, t) for t in trigger) or _attached(s.root, head):
                 return d[0], d[1], "text"
         # 2. in the trigger's clause
         for s, d in by_dist:
-            if clause_head(s.root) is own:
+            if clause_head(s.root).i == own.i:
                 return d[0], d[1], "text"
         # 3. in the sentence: a time fronted before coordinated verbs ("On Monday, X arrived and
         #    held talks"), or in a verbless part of the sentence; never one in another verb's clause
         first = own
-        while first.dep_ == "conj" and first.head is not first:
+        while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head
         for s, d in by_dist:
             ch = clause_head(s.root)
-            if first is not own and ch is first and s.end <= first.i:
+            if first.i != own.i and ch.i == first.i and s.end <= first.i:
                 return d[0], d[1], "text"
             if ch.pos_ not in ("VERB", "AUX") and not any(t.pos_ in ("VERB", "AUX") for t in ch.subtree
-                                                          if t is not ch and t.i != head.i):
+                                                          if t.i != ch.i and t.i != head.i):
                 return d[0], d[1], "text"
     if doc._.published:
         return doc._.published, "day", "published"

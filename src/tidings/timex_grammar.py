@@ -518,10 +518,9 @@ class Grammar:
             if tok.lower_ == "fall" and not (span[0].lower_ == "the" or has_mod or
                                              (prev is not None and prev.lower_ in ("this", "last", "next"))):
                 return False
-            if tok.is_title and tok.i > tok.sent.start and not has_mod and span[0] is tok:
-                return False  # "Spring" inside a name
-            if span[0] is tok and not has_mod and (prev is None or prev.lower_ not in SEASON_BEFORE):
-                return False
+            if tok.is_title and tok.i > tok.sent.start and not has_mod and span[0].i == tok.i and (
+                    prev is None or prev.lower_ not in SEASON_BEFORE):
+                return False  # "Spring" inside a name: "the Chinese Winter Offensive"
             return True
         if check == "clock":
             # "3:16" as a scripture or score; a bare h:mm needs a time-like neighbour
@@ -551,7 +550,7 @@ class Grammar:
         tok = next((t for t in span if t.like_num and len(t.text) == 4), span[-1])
         if prev is not None and prev.text in self.lex.year_before:
             return False
-        if prev is not None and span[0] is tok:
+        if prev is not None and span[0].i == tok.i:
             two = doc[prev.i - 1].lower_ + " " + prev.lower_ if prev.i > 0 else ""
             if two in self.lex.year_before:
                 return False

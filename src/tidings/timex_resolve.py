@@ -121,7 +121,7 @@ def tense(span: Span, lex: Lexicon) -> str | None:
     """'past', 'future', 'present' or None: the tense of the clause the expression is in."""
     tok: Token = span.root
     for _ in range(6):
-        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
             break
         tok = tok.head
     if tok.pos_ not in ("VERB", "AUX"):
@@ -152,7 +152,7 @@ def tense(span: Span, lex: Lexicon) -> str | None:
             return "past"
         if t.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in kids):
             return "present"
-        if t.dep_ in ("xcomp", "conj", "advcl") and t.head is not t:
+        if t.dep_ in ("xcomp", "conj", "advcl") and t.head.i != t.i:
             t = t.head
             continue
         break
