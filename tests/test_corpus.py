@@ -207,8 +207,9 @@ def test_cli_formats(small_db, tmp_path):
     for command in ("statements", "claims", "entities", "articles", "failures"):
         res = runner.invoke(app, [command, "--db", str(small_db)])
         assert res.exit_code == 0, (command, res.output)
-    res = runner.invoke(app, ["claims", "--db", str(small_db), "--clustered", "-f", "jsonl"])
+    res = runner.invoke(app, ["claims", "--db", str(small_db), "--clustered", "--history", "-f", "jsonl"])
     assert res.exit_code == 0
+    assert all(isinstance(json.loads(x)["history"], list) for x in res.stdout.splitlines())
 
 
 def test_cli_errors_are_one_line(small_db, tmp_path):

@@ -173,7 +173,7 @@ def test_claims_across_outlets_with_dated_positions(tmp_path):
                claims=[claim("Iran has supplied drones to Russia")]),
     ]
     corpus = store_all(tmp_path / "c.db", recs)
-    rows = corpus.claims(clustered=True)
+    rows = corpus.claims(clustered=True, history=True)
     assert len(rows) == 2
     troops = next(r for r in rows if "troops" in r["text"])
     assert (troops["reports"], troops["publishers"]) == (2, 2)
@@ -184,6 +184,8 @@ def test_claims_across_outlets_with_dated_positions(tmp_path):
     assert dated == [("2024-11-01", "United States", "claimant"), ("2024-11-01", "Russia", "neither"),
                      ("2024-11-01", "North Korea", "neither"), ("2024-11-05", "United States", "claimant"),
                      ("2024-11-05", "North Korea", "denied")]
+    assert troops["statuses"] == "unconfirmed; denied"
+    assert "history" not in corpus.claims(clustered=True)[0]
     assert [r["status"] for r in corpus.claims(status="denied")] == ["denied"]
     assert len(corpus.claims(actor="USA")) == 3
 

@@ -179,12 +179,15 @@ def register(app: typer.Typer) -> None:
                                        "dated list of who confirmed, denied or declined to."),
         min_reports: Optional[int] = typer.Option(None, "--min-reports", min=1,
                                                   help="Only claims repeated by at least this many articles."),
+        history: bool = typer.Option(False, "--history", help="With --clustered: add the full dated list, one "
+                                     "entry per article and party (a JSON column)."),
         fmt: Format = _fmt(), output: Optional[Path] = _output(), limit: Optional[int] = _limit(),
     ) -> None:
         """Claims: contested propositions, who makes them, who confirms or denies them."""
         c = _corpus(db)
         _show(lambda lim: c.claims(actor=actor, status=status, since=since, until=until, publisher=publisher,
-                                   search=search, clustered=clustered, min_reports=min_reports, limit=lim),
+                                   search=search, clustered=clustered, min_reports=min_reports, history=history,
+                                   limit=lim),
               None, fmt, output, limit, "claim_clusters" if clustered else "claims")
 
     @app.command()

@@ -20,12 +20,13 @@ Filters:
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 import sqlite3
 from typing import Any
 
 from ..plover import EVENT_TYPES
-from .cluster import STATUS_GROUP, date_span
+from .cluster import MAX_SPAN_DAYS, STATUS_GROUP, date_span
 from .errors import CorpusError
 from .store import publisher_key
 
@@ -155,7 +156,9 @@ def _event_where(actor=None, recipient=None, type=None, status=None, since=None,
         w.add(clause, params)
     lo, hi = _day(since, "--since", False), _day(until, "--until", True)
     if lo:
-        w.add("e.date_end >= ?", [lo])
+        # No date value spans more than MAX_SPAN_DAYS, which bounds the index range on date_start.
+        floor = dt.date.fromisoformat(lo) - dt.timedelta(days=MAX_SPAN_DAYS + 1)
+        w.add("e.date_end >= ? AND e.date_start >= ?", [lo, floor.isoformat()])
     if hi:
         w.add("e.date_start <= ?", [hi])
     if place:
@@ -182,8 +185,10 @@ def events(conn: sqlite3.Connection, *, clustered: bool = False, min_reports: in
                      kw.params + pp)
     if min_reports:
         w.add("e.cluster IN (SELECT id FROM event_clusters WHERE n_reports >= ?)", [int(min_reports)])
+    # Page over the narrow ids first, then fetch the wide rows of that page only.
     return _rows(conn, f"SELECT {EVENT_COLUMNS} FROM events e JOIN articles a ON a.n = e.article "
-                       f"LEFT JOIN event_clusters k ON k.id = e.cluster{w.sql()} ORDER BY e.id{page}",
+                       f"LEFT JOIN event_clusters k ON k.id = e.cluster WHERE e.id IN "
+                       f"(SELECT e.id FROM events e{w.sql()} ORDER BY e.id{page}) ORDER BY e.id",
                  w.params + pp)
 
 
@@ -240,10 +245,11 @@ def _claim_where(actor, status, since, until, publisher, search) -> Where:
 
 
 def claims(conn: sqlite3.Connection, *, actor=None, status=None, since=None, until=None, publisher=None,
-           search=None, clustered: bool = False, min_reports: int | None = None, limit: int | None = None,
-           offset: int = 0) -> list[dict]:
-    """Claims, one row per article; with `clustered`, one row per claim across articles, with the dated
-    list (`history`) of who made, confirmed, denied or declined to confirm it."""
+           search=None, clustered: bool = False, min_reports: int | None = None, history: bool = False,
+           limit: int | None = None, offset: int = 0) -> list[dict]:
+    """Claims, one row per article; with `clustered`, one row per claim across articles, with who made,
+    confirmed, denied or declined to confirm it and the first date each was reported doing so, and
+    with `history` also the full dated list (one entry per article and party)."""
     w = _claim_where(actor, status, since, until, publisher, search)
     page, pp = _page(limit, offset)
     if not clustered:
@@ -268,14 +274,32 @@ def claims(conn: sqlite3.Connection, *, actor=None, status=None, since=None, unt
     rows = _rows(conn, "SELECT k.id AS claim, k.text, k.n_reports AS reports, k.n_publishers AS publishers, "
                        "k.first_published, k.last_published FROM claim_clusters k"
                        f"{kw.sql()} ORDER BY k.id{page}", kw.params + pp)
+    if not rows:
+        return rows
+    by_id = {r["claim"]: r for r in rows}
     for r in rows:
-        hist = claim_history(conn, r["claim"])
-        r["claimants"] = "; ".join(dict.fromkeys(h["party"] for h in hist if h["stance"] == "claimant"))
-        r["statuses"] = "; ".join(dict.fromkeys(h["claim_status"] for h in hist))
-        for stance in ("confirmed", "denied", "neither"):
-            r[f"{stance}_by"] = "; ".join(dict.fromkeys(
-                f"{h['party']} ({h['published'] or 'undated'})" for h in hist if h["stance"] == stance))
-        r["history"] = hist
+        r.update(claimants="", statuses="", confirmed_by="", denied_by="", neither_by="")
+    ids = list(by_id)
+    marks = ",".join("?" * len(ids))
+    # Each party once per stance, with the first publication date it was reported on.
+    parties: dict[tuple[int, str], list[str]] = {}
+    for cluster, stance, party, first in conn.execute(
+            "SELECT c.cluster, p.stance, coalesce(ce.name, p.name), min(a.published) FROM claims c "
+            "JOIN articles a ON a.n = c.article JOIN claim_parties p ON p.claim = c.id "
+            f"LEFT JOIN canonical_entities ce ON ce.id = p.canonical WHERE c.cluster IN ({marks}) "
+            "GROUP BY c.cluster, p.stance, coalesce(p.canonical, p.name) ORDER BY min(a.published), min(p.rowid)", ids):
+        label = party if stance == "claimant" else f"{party} ({first or 'undated'})"
+        parties.setdefault((cluster, stance), []).append(label)
+    for (cluster, stance), names in parties.items():
+        key = "claimants" if stance == "claimant" else f"{stance}_by"
+        by_id[cluster][key] = "; ".join(names)
+    for cluster, statuses in conn.execute(
+            f"SELECT cluster, group_concat(DISTINCT status) FROM claims WHERE cluster IN ({marks}) GROUP BY cluster",
+            ids):
+        by_id[cluster]["statuses"] = statuses.replace(",", "; ")
+    if history:
+        for r in rows:
+            r["history"] = claim_history(conn, r["claim"])
     return rows
 
 
