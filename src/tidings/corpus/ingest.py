@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from ..errors import InputError
+from ..errors import InputError, TidingsError
 from ..inputs import Article
 from .readers import estimate, find_sources, read_source
 from .schema import connect
@@ -74,18 +74,34 @@ def _failure(exc: InputError) -> tuple[str, str]:
 _NLP = None
 
 
-def _watch_parent(parent: int) -> None:
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:  # a process killed by SIGKILL stays a zombie until it is reaped
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            return f.read().rsplit(b")", 1)[1].split()[0] != b"Z"
+    except (OSError, IndexError):
+        return True
+
+
+def _watch_parent(ingest_pid: int, parent: int) -> None:
+    # If the ingest process dies, even by SIGKILL, exit: nothing else would end a worker blocked on its
+    # queue (a fork server's workers even keep the server alive, so their parent never changes).
     while True:
         time.sleep(0.5)
-        if os.getppid() != parent:  # the parent died (even by SIGKILL): do not linger as an orphan
+        if os.getppid() != parent or not _alive(ingest_pid):
             os._exit(1)
 
 
-def _init_worker(parent: int) -> None:
+def _init_worker(ingest_pid: int) -> None:
     global _NLP
     import tidings
 
-    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    threading.Thread(target=_watch_parent, args=(ingest_pid, os.getppid()), daemon=True).start()
     _NLP = tidings.load()
 
 
@@ -135,8 +151,15 @@ class _Extractor:
         if self.pool is None:
             import multiprocessing as mp
 
-            self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=mp.get_context("spawn"),
-                                            initializer=_init_worker, initargs=(os.getpid(),))
+            # A fork server that has loaded the pipeline once forks the workers: they start at once and
+            # share the model's memory. Where there is no fork server (not POSIX), spawn.
+            if "forkserver" in mp.get_all_start_methods():
+                ctx = mp.get_context("forkserver")
+                ctx.set_forkserver_preload(["tidings.corpus._preload"])
+            else:
+                ctx = mp.get_context("spawn")
+            self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx, initializer=_init_worker,
+                                            initargs=(os.getpid(),))
         return self.pool
 
     def close(self) -> None:
@@ -153,9 +176,12 @@ class _Extractor:
                 yield from extract_chunk(self.nlp, chunk)
             return
         retry: deque[tuple[list[Article], bool]] = deque()
-        pending: deque = deque()
+        pending: deque = deque()  # (future, chunk, single), in submission order
         exhausted = False
+        results_from_pool = 0  # results the current pool has given; a pool that gives none never worked
+        dead_pools = 0
         while True:
+            broken = False
             while len(pending) < self.window and (retry or not exhausted):
                 if retry:
                     chunk, single = retry.popleft()
@@ -165,28 +191,44 @@ class _Extractor:
                         exhausted = True
                         break
                     single = False
-                pending.append((self._pool().submit(_work, chunk), chunk, single))
-            if not pending:
+                try:
+                    pending.append((self._pool().submit(_work, chunk), chunk, single))
+                except BrokenProcessPool:
+                    retry.appendleft((chunk, single))
+                    broken = True
+                    break
+            if not pending and not broken:
                 return
-            future, chunk, single = pending.popleft()
-            try:
-                results = future.result()
-            except BrokenProcessPool:
-                # A worker died (crash, out of memory): restart the pool; retry the chunk one article at
-                # a time, and record an article that kills a worker on its own as a failure.
-                self.pool.shutdown(wait=False, cancel_futures=True)
-                self.pool = None
-                again = [(c, s) for _, c, s in pending]
-                pending.clear()
+            if not broken:
+                future, chunk, single = pending[0]
+                try:
+                    results = future.result()
+                except BrokenProcessPool:
+                    broken = True
+                else:
+                    pending.popleft()
+                    results_from_pool += 1
+                    yield from results
+                    continue
+            # A worker died (crash, out of memory): restart the pool; retry the chunk that was first in
+            # line one article at a time, and record an article that kills a worker on its own.
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = None
+            dead_pools = dead_pools + 1 if results_from_pool == 0 else 1
+            results_from_pool = 0
+            if dead_pools >= 3:
+                raise TidingsError("the extraction worker processes keep dying before they give any result; "
+                                   "run with --workers 1 to see why")
+            if pending:
+                _, chunk, single = pending.popleft()
                 if single:
                     art = chunk[0]
                     yield ("fail", art.origin or "<input>",
                            "the pipeline crashed on this article (a worker process died); please report it")
                 else:
                     retry.extend(([a], True) for a in chunk)
-                retry.extend(again)
-                continue
-            yield from results
+                retry.extend((c, s) for _, c, s in pending)
+                pending.clear()
 
 
 # ---------------------------------------------------------------------------------------------
