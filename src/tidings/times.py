@@ -45,7 +45,8 @@ class TimeStage:
 
     # -- the stage ---------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        frames = self.grammar.find(doc)
+        text = doc.text  # built from the tokens on each access: once
+        frames = self.grammar.find(doc, text)
         spans = [doc.char_span(f.start, f.end) for f in frames]
         keep = [(f, s) for f, s in zip(frames, spans) if s is not None]
         frames, spans = [f for f, _ in keep], [s for _, s in keep]
@@ -59,7 +60,7 @@ class TimeStage:
         pub = _parse_date(doc._.published)
         anchor = "published"
         if pub is None:
-            pub = self.infer_published(doc, frames, spans, tense_of)
+            pub = self.infer_published(text, frames, tense_of)
             if pub is not None:
                 doc._.published, doc._.published_basis = pub.isoformat(), "inferred"
                 anchor = "inferred"
@@ -67,7 +68,6 @@ class TimeStage:
         ctx = Context(pub, anchor, bool(narrative))
         out = []
         resolved: dict[int, tuple] = {}
-        text = doc.text
         core = _core_years(frames)
         for i, (frame, span) in enumerate(zip(frames, spans)):
             self._share_year(i, frames, text)
@@ -147,8 +147,7 @@ class TimeStage:
         return old >= 3 and old >= recent and old > 2 * deictic
 
     # -- publication date -----------------------------------------------------------------------
-    def infer_published(self, doc: Doc, frames: list[Frame], spans: list[Span], tense_of) -> dt.date | None:
-        text = doc.text
+    def infer_published(self, text: str, frames: list[Frame], tense_of) -> dt.date | None:
         years = [f.f["y"] for i, f in enumerate(frames)
                  if f.explicit_year and f.f["y"] > 0 and tense_of(i) != "future"]
         year = max(years) if years else None

@@ -37,6 +37,7 @@ MONTH_BEFORE = frozenset("in since by until till through from to of during befor
                          "(".split()) | {"mid-"}
 SEASON_BEFORE = frozenset("in the this last next that early late mid by until since during through of "
                           "throughout following previous same".split())
+YEAR_DETERMINERS = frozenset("the this that its their his her our your whose".split())
 PLURAL_COUNTED = frozenset("NNS NNPS".split())
 
 
@@ -91,7 +92,7 @@ class Grammar:
         keys |= {w.lower() for name in L.holidays for w in re.findall(r"[\w’']+", name)}
         keys |= set("""now today yesterday tomorrow tonight overnight recent recently lately currently presently
                     nowadays present moment past future daily weekly monthly annually yearly nightly hourly date
-                    being noon midday midnight o'clock o’clock quarter half late""".split())
+                    being noon midday midnight o'clock o’clock quarter half late q1 q2 q3 q4""".split())
         vocab = set(keys) | set(L.numbers) | set(L.ordinals) | {w for n in L.numbers for w in n.split()}
         for p in self.patterns:
             src = re.sub(r"\(\?P<\w+>|\(\?[a-zA-Z-]+:|\\[a-zA-Z]", " ", p.rx.pattern)
@@ -371,9 +372,9 @@ class Grammar:
     def _hashes(self, doc: Doc) -> tuple[frozenset, frozenset, frozenset]:
         return self._key_h, self._voc_h, self._digit_h
 
-    def find(self, doc: Doc) -> list[Frame]:
+    def find(self, doc: Doc, text: str | None = None) -> list[Frame]:
         """Every expression in `doc`, left to right (spans of two may share a token: "14 August-24")."""
-        text = doc.text
+        text = doc.text if text is None else text
         if not len(doc):
             return []
         blocked = [(m.start(), m.end()) for m in self.names_rx.finditer(text)] if self.names_rx else []
@@ -560,11 +561,11 @@ class Grammar:
         if has_mod or span[0].lower_ == "the":
             return True
         head = tok.head
-        if tok.dep_ == "nummod" and head.tag_ in PLURAL_COUNTED and head.i > tok.i and not (
-                prev is not None and (prev.pos_ in ("DET", "ADP") or prev.tag_ == "PRP$")):
-            return False  # "1500 troops"
-        if nxt is not None and nxt.tag_ in PLURAL_COUNTED and nxt.pos_ == "NOUN" and not (
-                prev is not None and (prev.pos_ in ("DET", "ADP") or prev.tag_ == "PRP$")):
+        determined = prev is not None and (prev.lower_ in YEAR_DETERMINERS or prev.tag_ == "PRP$" or
+                                           (prev.pos_ == "ADP" and prev.lower_ not in ("of", "than", "about")))
+        if tok.dep_ == "nummod" and head.tag_ in PLURAL_COUNTED and head.i > tok.i and not determined:
+            return False  # "1500 troops", but "the 2015 elections"
+        if nxt is not None and nxt.tag_ in PLURAL_COUNTED and nxt.pos_ == "NOUN" and not determined:
             return False
         return True
 
