@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import sys
 import time
+from collections import deque
 from enum import Enum
 from pathlib import Path
 from typing import Callable, List, Optional
@@ -253,18 +254,27 @@ def _run_with_progress(corpus, paths, reprocess, workers, batch_size):
 
     console = Console(stderr=True)
     columns = (SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
-               TextColumn("articles, {task.fields[rate]}"), TextColumn("left"), TimeRemainingColumn(),
-               TimeElapsedColumn())
+               TextColumn("articles, {task.fields[rate]};"), TimeRemainingColumn(), TextColumn("left,"),
+               TimeElapsedColumn(), TextColumn("elapsed"))
     with Progress(*columns, console=console, transient=False, disable=not console.is_terminal) as bar:
-        task = bar.add_task("ingest", total=None, rate="-")
-        start = time.perf_counter()
+        task = bar.add_task("ingest", total=None, rate="-/s")
+        recent: deque = deque()  # (time, articles done): the rate over the last 20 seconds
         done = 0
 
         def tick(n: int, total: int | None) -> None:
             nonlocal done
             done += n
-            elapsed = time.perf_counter() - start
-            rate = f"{done / elapsed:.1f}/s" if elapsed > 0 and done else "-"
+            now = time.perf_counter()
+            if n:  # the model's start-up is not part of the rate
+                recent.append((now, done))
+            if not recent:
+                if total is not None:
+                    bar.update(task, total=total)
+                return
+            while len(recent) > 2 and now - recent[0][0] > 20:
+                recent.popleft()
+            t0, d0 = recent[0]
+            rate = f"{(done - d0) / (now - t0):.1f}/s" if now > t0 and done > d0 else "-/s"
             if total is not None:
                 bar.update(task, total=total, advance=n, rate=rate)
             else:
