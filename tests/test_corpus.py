@@ -224,6 +224,21 @@ def test_cli_errors_are_one_line(small_db, tmp_path):
     assert res.stderr.strip() == (f"Error: no database at {missing}: create one with "
                                   f"`tidings ingest PATH --db {missing}`")
     assert not missing.exists()
+    junk = tmp_path / "junk.db"
+    junk.write_text("not a database", encoding="utf-8")
+    res = runner.invoke(app, ["articles", "--db", str(junk)])
+    assert (res.exit_code, res.stderr.strip()) == (1, f"Error: cannot open {junk} as a tidings corpus (file is not a "
+                                                      "database): give the path of a corpus database, or a new file")
+    res = runner.invoke(app, ["ingest", str(SANCTIONS_A), "--db", str(tmp_path / "no" / "c.db"), "--workers", "1"])
+    assert (res.exit_code, res.stderr.strip()) == (1, f"Error: the folder {tmp_path / 'no'} does not exist: create it "
+                                                      "or give another --db path")
+    other = tmp_path / "other.db"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE notes (x)")
+    conn.close()
+    res = runner.invoke(app, ["ingest", str(SANCTIONS_A), "--db", str(other), "--workers", "1"])
+    assert (res.exit_code, res.stderr.strip()) == (1, "Error: this SQLite file already holds other tables and is not "
+                                                      "a tidings corpus: give a new --db path")
 
 
 def test_parquet_output_and_export(small_db, tmp_path):

@@ -131,6 +131,8 @@ TABLE = [
     ("In 1998, the treaty was signed. That year, the economy grew.", P, "That year", "1998"),
     ("In June 2013 the army advanced. In August, it retreated.", "2013-12-01", "August", "2013-08"),
     ("The treaty was signed in 2006, and later that year it was ratified.", P, "later that year", "2006"),
+    ("In June 2013 the army advanced. In August, it retreated.", "2017-05-01", "August", "2013-08"),
+    ("The army advanced in 2013.\n\nIn August, Ukraine launched an incursion.", P, "August", "2024-08"),
     # -- durations ------------------------------------------------------------------------------------
     ("The talks ended 18 days of negotiation.", P, "18 days", "P18D"),
     ("Iran agreed to limits for five years.", P, "five years", "P5Y"),
@@ -147,10 +149,12 @@ TABLE = [
     ("Talks may resume within the next few weeks.", P, "the next few weeks", "PXW"),
     ("The rebels were given one week to leave.", P, "one week", "P1W"),
     ("The fighting cost 50 years of progress.", P, "50 years", "P50Y"),
-    ("He became leader over a decade ago.", P, "a decade", None if False else "201"),
+    ("He became leader over a decade ago.", P, "a decade ago", "201"),
     ("The deal runs for 60 days.", P, "60 days", "P60D"),
     ("A 46-day battle followed.", P, "46-day", "P46D"),
     ("A 15-year-old boy was killed.", P, "15-year-old", "P15Y"),
+    ("Revenue fell for three consecutive years.", P, "three consecutive years", "P3Y"),
+    ("The third-quarter results are due Nov. 8.", "2023-10-03", "third-quarter", "2023-Q3"),
     # -- sets --------------------------------------------------------------------------------------------
     ("Monitors report daily.", P, "daily", "P1D"),
     ("The council meets every day.", P, "every day", "P1D"),

@@ -22,7 +22,7 @@ from spacy.util import filter_spans
 from . import gazetteer
 from .extensions import MENTIONS
 from .model import Entity
-from .coref import (COUNTRY_TOKENS, PERSON_PRONOUNS, entity_by_id, entity_class, phrase_of, resolve,  # noqa: F401
+from .coref import (STATE_SECTORS, COUNTRY_TOKENS, PERSON_PRONOUNS, entity_by_id, entity_class, phrase_of, resolve,  # noqa: F401
                     token_entities)
 
 LOCATIVE = frozenset({"in", "at", "to", "from", "near", "into", "outside", "across", "around", "inside",
@@ -140,7 +140,7 @@ class ActorFinder:
         mentions.extend(self._definite_titles(doc, persons, phrase_tokens | taken))
         self._homes(doc, mentions)
         entities = self._join(doc, mentions)
-        self._sole_country(entities)
+        self._home_country(doc, entities)
         doc._.entities = entities
         doc.user_data[COUNTRY_TOKENS] = dict(self.country_of_token)
         group = []
@@ -354,12 +354,12 @@ class ActorFinder:
             if any(i in taken for i in range(span.start, span.end)) and start < tok.i:
                 span = doc[tok.i:tok.i + 1]
             country = next((self.country_of_token[t.i] for t in span if t.i in self.country_of_token), None)
-            if country is None:
-                for c in tok.children:
-                    if c.dep_ == "poss" and c.i in self.country_of_token:
-                        country = self.country_of_token[c.i]
+            if country is None and national:  # "Hong Kong police": the country is its own mention
+                country = self.country_of_token[national[0].i]
             if country is None:  # "U.N. helicopters", "NATO troops", "EU monitors"
-                country = next((self.org_of_token[t.i] for t in span if t.i in self.org_of_token), None)
+                country = next((self.org_of_token[t.i] for t in span if t.i in self.org_of_token), None) or \
+                    next((self.org_of_token[c.i] for c in tok.children if c.dep_ in ("compound", "amod", "nmod")
+                          and c.i in self.org_of_token), None)
             sectors = list(title.sectors) if title is not None else []
             sectors += [s for s in self._sectors(self._titles_in(list(span)[:-1])) if s not in sectors]
             name = span.text
@@ -401,17 +401,51 @@ class ActorFinder:
             if code:
                 m.country = code
 
-    def _sole_country(self, entities: list[Entity]) -> None:
-        """An article about one country only: its people and groups with a title but no country
-        of their own ("President Omar al-Bashir", "the rebels") are taken to be of that country."""
-        codes = {e.country for e in entities if e.kind in ("COUNTRY", "LOCATION") and e.country}
-        codes |= set(self.country_of_token.values())
-        codes = {c for c in codes if c and len(c) == 3 and c not in NON_STATE_CODES}
-        if len(codes) != 1:
-            return
-        code = next(iter(codes))
+    def _dateline(self, doc: Doc) -> str | None:
+        """The country of an article's dateline ("HONG KONG, June 12, 2019 (Reuters) -"), if it
+        names one place."""
+        end = None
+        for t in doc[:30]:
+            if "\n" in t.text:
+                break
+            if t.text in ("-", "\u2014", "\u2013", "--") and t.i > 0:
+                end = t.i
+                break
+        if end is None:
+            return None
+        words = []
+        for t in doc[:end]:
+            if t.is_alpha and t.is_upper and len(t.text) > 1:
+                words.append(t.text)
+                continue
+            if t.text == "/" or (words and t.is_alpha and t.is_upper is False and t.i == len(words)):
+                return None  # "WASHINGTON/BEIRUT": more than one place
+            break
+        if not words:
+            return None
+        name = " ".join(w.capitalize() for w in words)
+        actor = self.names.get(name)
+        if actor is not None and actor.kind in ("COUNTRY", "CAPITAL"):
+            return actor.code
+        geo = gazetteer.place(name)
+        return geo["country_code"] if geo else None
+
+    def _home_country(self, doc: Doc, entities: list[Entity]) -> None:
+        """People, groups and public bodies with a title but no country of their own ("Police
+        Commissioner Stephen Lo", "the rebels", "the Legislative Council") are taken to be of the
+        article's dateline country, or of the one country an article without a dateline names."""
+        code = self._dateline(doc)
+        if code is None:
+            codes = {e.country for e in entities if e.kind in ("COUNTRY", "LOCATION") and e.country}
+            codes |= set(self.country_of_token.values())
+            codes = {c for c in codes if c and len(c) == 3 and c not in NON_STATE_CODES}
+            if len(codes) != 1:
+                return
+            code = next(iter(codes))
         for e in entities:
-            if e.country is None and e.kind in ("PERSON", "GROUP") and e.sectors:
+            if e.country is not None or not e.sectors:
+                continue
+            if e.kind in ("PERSON", "GROUP") or (e.kind == "ORG" and set(e.sectors) & STATE_SECTORS):
                 e.country = code
 
     def _describe_person(self, doc: Doc, m: _Mention) -> None:
@@ -452,6 +486,18 @@ class ActorFinder:
                     m.sectors.append(s)
             if m.country is None:
                 m.country = next((self.country_of_token[t.i] for t in toks if t.i in self.country_of_token), None)
+        if m.country is None and root.dep_ in ("pobj", "conj"):
+            # "seven Russian officials, among them X", "officials including X and Y"
+            t = root
+            while t.dep_ == "conj" and t.head is not t:
+                t = t.head
+            prep = t.head if t.dep_ == "pobj" else None
+            if prep is not None and prep.lower_ in ("among", "including", "like", "such") and prep.head is not prep:
+                group = prep.head if prep.dep_ == "prep" else prep.head.head
+                if prep.head.lower_ == "them" and prep.head.head is not prep.head:
+                    group = prep.head.head
+                m.country = next((self.country_of_token[x.i] for x in group.subtree
+                                  if x.i in self.country_of_token and x.i < root.i), None)
         if pre:
             m.phrase = doc[pre[0].i:m.span.end]
 
@@ -502,6 +548,23 @@ class ActorFinder:
             taken.update(range(phrase.start, phrase.end))
         return out
 
+    def _antecedent(self, doc: Doc, m: _Mention, entities: list[Entity]) -> Entity | None:
+        """ "the ministers" after "European Union foreign ministers", "the bloc" after "the EU":
+        a definite bare group noun is the group named before it with the same head."""
+        if m.kind != "GROUP" or len(m.span) != 1 or m.span.start == 0:
+            return None
+        det = doc[m.span.start - 1]
+        if det.lower_ not in ("the", "these", "those"):
+            return None
+        head = m.span.root.lemma_.lower()
+        for e in reversed(entities):
+            if head in ("bloc", "alliance", "organisation", "organization", "union") and e.kind == "ORG" \
+                    and e.country in ("EUR", "IGO", "UNO"):
+                return e
+            if e.kind == "GROUP" and any(s.root.lemma_.lower() == head and len(s) > 1 for s in e.mentions):
+                return e
+        return None
+
     def _join(self, doc: Doc, mentions: list[_Mention]) -> list[Entity]:
         """In-article coreference: one entity per key; person names by surname and spelling."""
         mentions.sort(key=lambda m: m.span.start)
@@ -540,7 +603,10 @@ class ActorFinder:
             else:
                 ent = by_key.get(m.key)
                 if ent is None:
-                    ent = by_key[m.key] = new(m)
+                    ent = self._antecedent(doc, m, entities)
+                    if ent is None:
+                        ent = new(m)
+                    by_key[m.key] = ent
             ent.mentions.append(m.span)
             if ent.country is None and m.country:
                 ent.country = m.country

@@ -39,8 +39,13 @@ def is_passive(verb: Token) -> bool:
 
 
 def _own_subject(verb: Token) -> list[Token] | None:
-    """The subject written on the verb itself, or None when it has none."""
-    for c in verb.children:
+    """The subject written on the verb itself, or None when it has none; of two (a dateline
+    the parser took for a subject), the one nearest before the verb."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if len(subjects) > 1:
+        before = [c for c in subjects if c.i < verb.i]
+        subjects = [max(before, key=lambda c: c.i)] if before else subjects[:1]
+    for c in subjects + [c for c in verb.children if c.dep_ == "agent"]:
         if c.dep_ in ("nsubj", "csubj"):
             if c.lower_ in RELATIVIZERS and verb.dep_ == "relcl":
                 return conjuncts(verb.head)

@@ -31,11 +31,12 @@ from .arguments import between, conjuncts, dative, is_passive, negated, patient,
 from .lexicons import table, words
 from .model import Entity, Event, Participant
 from .places import find_place
-from .triggers import Trigger, lemma, match_trigger, roles_of, shift, verb_like
+from .triggers import Trigger, lemma, light_ok, match_trigger, noun_rows, roles_of, shift, verb_like
 
 __all__ = ["find_events", "match_trigger", "Trigger"]
 
 ACTOR_KINDS = frozenset({"PERSON", "ORG", "COUNTRY", "GROUP", "LOCATION"})
+FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my"})
 RECIPROCAL_TYPES = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "ASSAULT"})
 MATERIAL_CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
 GOVERNOR_TYPES = {"agree": "AGREE", "threaten": "THREATEN", "refuse": "REJECT", "request": "REQUEST",
@@ -115,16 +116,18 @@ def _light_noun(verb: Token, consumed: set[int], preps: bool = True) -> tuple[To
         for x in conjuncts(n):
             if x.pos_ not in ("NOUN", "PROPN") or x.i in consumed:
                 continue
-            row = match_trigger(x)
-            if row is not None and row.pos == "NOUN":
+            row = next((r for r in noun_rows(x) if light_ok(r, verb)), None)
+            if row is not None:
                 return x, row, x
             inner = [g for p in x.children if p.dep_ == "prep" and p.lower_ == "of"
                      for g in p.children if g.dep_ == "pobj"]
             inner += [c for c in x.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
             inner += [c for g in list(inner) for c in g.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
             for g in inner:
-                row = match_trigger(g)
-                if row is not None and row.pos == "NOUN" and g.i not in consumed:
+                if g.pos_ not in ("NOUN", "PROPN") or g.i in consumed:
+                    continue
+                row = next((r for r in noun_rows(g) if light_ok(r, verb)), None)
+                if row is not None:
                     return g, row, x
     return None
 
@@ -155,8 +158,8 @@ def _candidates(doc: Doc, tokmap, ents) -> list[_Cand]:
                 out.append(_Cand(tok, row, event=row.event, mode=row.mode))
             continue
         if tok.pos_ in ("NOUN", "PROPN"):
-            row = match_trigger(tok)
-            if row is None or "light" in row.needs or _in_name(tok, tokmap, ents):
+            row = next((r for r in noun_rows(tok) if "light" not in r.needs and light_ok(r, None)), None)
+            if row is None or _in_name(tok, tokmap, ents):
                 continue
             if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and \
                     match_trigger(tok.head) is None:
@@ -381,6 +384,8 @@ class _Args:
     def _np_children(self, tok: Token, depth: int) -> list[Token]:
         out: list[Token] = []
         for c in tok.children:
+            if c.dep_ == "poss" and c.pos_ == "PRON" and c.lower_ in ("his", "her", "its", "their", "our", "my"):
+                continue  # "his commitment to the Zambian people": the people, not himself
             if c.dep_ in ("poss", "compound", "amod", "nmod", "appos"):
                 out += [x for y in conjuncts(c) for x in self.np_tokens(y, depth + 1)]
         if not out:
@@ -414,8 +419,22 @@ class _Args:
                     out.append(p)
         return out
 
+    def _speaker_of(self, tok: Token) -> str | None:
+        """ "we" in a quotation: the speaker's entity (the statements stage runs first)."""
+        best = None
+        for st in self.doc._.statements or []:
+            c = st.content
+            if c.start <= tok.i < c.end and st.speaker and (best is None or len(c) < len(best.content)):
+                best = st
+        return best.speaker if best is not None else None
+
     def _code_token(self, tok: Token) -> list[Participant]:
         eid = self._eid(tok)
+        if eid is None and tok.lower_ in FIRST_PERSON:
+            speaker = self._speaker_of(tok)
+            ent = self.ents.get(speaker) if speaker else None
+            if ent is not None and ent.country:
+                return [Participant(entity=ent.id, code=ent.country, sector=ent.sector, text=tok.text)]
         if eid is None:
             code = self.country_tokens.get(tok.i)
             if code is None:
@@ -534,9 +553,13 @@ def _recipient_tokens(c: _Cand, spec: str) -> list[Token]:
 
 
 def _complement(tok: Token) -> Token | None:
-    """The clause a framing verb or noun governs ("demanded that the US cancel ...")."""
+    """The clause a framing verb or noun governs ("demanded that the US cancel ..."), or its
+    purpose clause ("opened fire to disperse demonstrators")."""
     for c in tok.children:
-        if c.dep_ in ("ccomp", "xcomp") or (c.dep_ in ("acl", "advcl") and verb_like(c)):
+        if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i:
+            return c
+        if c.dep_ in ("acl", "advcl") and verb_like(c) and not any(m.dep_ == "mark" for m in c.children) \
+                and (c.dep_ == "acl" or any(a.lower_ == "to" for a in c.children)):
             return c
     return None
 
@@ -585,8 +608,10 @@ def _sides(c: _Cand, args: _Args) -> tuple[list[Participant], list[Participant],
         visitors = args.participants(patient(c.word) or _recipient_tokens(c, "to"))
         actor, recipient = visitors, actor
     else:
+        actor_ents0 = {p.entity for p in actor if p.entity}
         for spec in c.row.recipient:
-            recipient = args.participants(_recipient_tokens(c, spec))
+            recipient = [p for p in args.participants(_recipient_tokens(c, spec))
+                         if not p.entity or p.entity not in actor_ents0]
             if recipient:
                 break
         if not recipient and c.light is not None:
@@ -612,15 +637,20 @@ def _sides(c: _Cand, args: _Args) -> tuple[list[Participant], list[Participant],
         return [p for p in ps if not p.entity or p.entity not in actor_ents]
     if not reciprocal:
         recipient = other(recipient)
-    for inner in c.absorbed:
-        if recipient:
+    anchor = c.governor if c.governor is not None else c.word
+    for inner in sorted(c.absorbed, key=lambda x: (x.word.dep_ != "xcomp" and (x.light is None or
+                                                                                x.light.dep_ != "xcomp"),
+                                                   abs(x.word.i - anchor.i))):
+        if recipient and any(p.code for p in recipient):
             break
         _, inner_recip, _ = _sides(inner, args)
         inner_actor = args.participants(_actor_tokens(inner, args))
         if c.role in ("request", "command", "say-must"):
-            recipient = other(inner_actor) or other(inner_recip)
+            got = other(inner_actor) or other(inner_recip)
         else:
-            recipient = other(inner_recip) or other(inner_actor)
+            got = other(inner_recip) or other(inner_actor)
+        if got and (not recipient or any(p.code for p in got)):
+            recipient = got
     if not recipient:
         recipient = _complement_recipients(c, args, actor_ents)
     if not recipient and c.event == "THREATEN":
@@ -635,7 +665,10 @@ def _sides(c: _Cand, args: _Args) -> tuple[list[Participant], list[Participant],
 def _condition_subjects(c: _Cand, args: _Args, actor_ents: set) -> list[Participant]:
     """ "threatened to stop negotiations if the United States goes ahead": the one the
     condition is put to."""
-    for h in [x for x in (c.governor, c.light, c.word) if x is not None] + [i.word for i in c.absorbed]:
+    heads = [x for x in (c.governor, c.light, c.word) if x is not None]
+    heads += [x for i in c.absorbed for x in (i.word, i.light) if x is not None]
+    heads += [g for h in list(heads) for g in h.children if g.dep_ in ("xcomp", "ccomp", "dobj")]
+    for h in heads:
         for cl in h.children:
             if cl.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in cl.children):
                 got = [p for p in args.participants(subject(cl)) if not p.entity or p.entity not in actor_ents]
@@ -655,7 +688,7 @@ def _loc_recipient(c: _Cand, args: _Args, actor_ents: set) -> list[Participant]:
     """ "shelled positions in Jericho", "imposed a curfew in Cizre": the place's country."""
     heads = _heads(c) + [i.word for i in c.absorbed]
     heads += [x for h in list(heads) for x in h.children if x.dep_ == "acl"]
-    found = find_place(args.doc, heads, args.tokmap, args.ents, set())
+    found = find_place(args.doc, heads, args.tokmap, args.ents, set(), country_tokens=args.country_tokens)
     if found is None:
         return []
     place, eid = found
@@ -663,6 +696,34 @@ def _loc_recipient(c: _Cand, args: _Args, actor_ents: set) -> list[Participant]:
     if not code or eid in actor_ents:
         return []
     return [Participant(entity=eid, code=code, sector=None, text=place["extracted_place"])]
+
+
+#: Words for an unknown attacker or the weapon it left behind ("a roadside bomb killed ...").
+#: PLOVER codes the attacker by where it struck: sector UAF for unidentified gunmen, UNK for a
+#: bomb or device with no one named behind it.
+UNIDENTIFIED = {"gunman": "UAF", "gunmen": "UAF", "assailant": "UAF", "assailants": "UAF", "attacker": "UAF",
+                "attackers": "UAF", "sniper": "UAF", "snipers": "UAF", "bomb": "UNK", "bombing": "UNK",
+                "explosion": "UNK", "blast": "UNK", "device": "UNK", "mine": "UNK", "minefield": "UNK",
+                "ied": "UNK", "grenade": "UNK", "bomber": "UNK", "bombers": "UNK"}
+
+
+def _unidentified(c: _Cand, args: _Args, place: dict | None) -> list[Participant]:
+    """An attack with no one named behind it but a bomb, a blast or gunmen, where the place is
+    known: PLOVER's unidentified actor of that country."""
+    w = c.light or c.word
+    cands = list(w.children) + [g for x in w.children if x.dep_ in ("agent", "prep") for g in x.children]
+    cands += [g for x in list(cands) if x.dep_ == "pobj" for g in x.children if g.dep_ == "compound"]
+    if w.pos_ in ("NOUN", "PROPN"):
+        cands += [w] + list(w.children)
+    for t in cands:
+        sector = UNIDENTIFIED.get(t.lower_) or UNIDENTIFIED.get(t.lemma_.lower())
+        if sector and (place is None or not place.get("country_code")):
+            found = find_place(args.doc, [t], args.tokmap, args.ents, set(), country_tokens=args.country_tokens)
+            place = found[0] if found else None
+        if sector and place is not None and place.get("country_code"):
+            text = args.doc[t.left_edge.i:t.i + 1].text if t.i - t.left_edge.i <= 4 else t.text
+            return [Participant(entity=None, code=place["country_code"], sector=sector, text=text)]
+    return []
 
 
 def _each_other(c: _Cand) -> bool:
@@ -725,8 +786,10 @@ def find_events(doc: Doc) -> list[Event]:
         codes = {p.code for p in actor + recipient if p.code}
         heads = _heads(c) + [h for h in (c.governor,) if h is not None] + [i.word for i in c.absorbed]
         heads += [x for h in list(heads) for x in h.children if x.dep_ == "acl"]
-        found = find_place(doc, heads, args.tokmap, args.ents, codes)
+        found = find_place(doc, heads, args.tokmap, args.ents, codes, country_tokens=args.country_tokens)
         place = found[0] if found else None
+        if not actor and c.event == "ASSAULT":
+            actor = _unidentified(c, args, place)
         if not actor and not recipient:
             continue
         trigger = _trigger_span(doc, c)

@@ -19,33 +19,57 @@ PLACE_KINDS = ("LOCATION", "COUNTRY")
 
 def _place_tokens(tok: Token, preps: frozenset[str]) -> list[Token]:
     out = []
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in preps:
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    out.append(g)
-                    # "the town of Cizre", "the capital Kabul", "central Baghdad"
-                    out += [x for p in g.children if p.dep_ == "prep" and p.lower_ in ("of", "in")
-                            for x in p.children if x.dep_ == "pobj"]
-                    out += [x for x in g.children if x.dep_ in ("appos", "compound", "conj")]
+    # "outside of the Iraqi city of Basra", "out of Gorazde"
+    preps_ = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps]
+    preps_ += [g for c in tok.children if c.dep_ in ("prep", "advmod") and c.lower_ in ("outside", "out")
+               for g in c.children if g.dep_ == "prep" and g.lower_ == "of"]
+    for c in preps_:
+        for g in c.children:
+            if g.dep_ == "pobj":
+                out.append(g)
+                # "the town of Cizre", "the capital Kabul", "central Baghdad"
+                out += [x for p in g.children if p.dep_ == "prep" and p.lower_ in ("of", "in")
+                        for x in p.children if x.dep_ == "pobj"]
+                out += [x for x in g.children if x.dep_ in ("appos", "compound", "conj")]
     return out
 
 
+#: Nouns for places that a country's adjective locates ("at a Syrian air base", "in Iraqi
+#: territory"): the event happened in that country, though the place itself is not named.
+PLACE_NOUNS = frozenset({"base", "airbase", "airfield", "airport", "town", "city", "village", "villages", "towns",
+                         "cities", "camp", "camps", "port", "border", "territory", "soil", "province", "region",
+                         "area", "capital", "embassy", "consulate", "facility", "facilities", "site", "prison",
+                         "jail", "hospital", "coast", "waters", "airspace", "island", "district", "compound",
+                         "positions", "position", "outpost", "checkpoint", "refinery", "plant", "depot", "harbor",
+                         "harbour", "shipyard", "barracks"})
+
+
 def find_place(doc: Doc, heads: list[Token], tokmap: dict[int, str], ents: dict[str, Entity],
-               codes: set[str], loose: bool = False) -> tuple[dict, str] | None:
-    """(event_loc, entity id) for the first place named by a location preposition on one of
-    `heads`, or None. `loose` also accepts "to"/"on" ("a visit to Moscow")."""
+               codes: set[str], loose: bool = False,
+               country_tokens: dict[int, str] | None = None) -> tuple[dict, str | None] | None:
+    """(event_loc, entity id or None) for the first place named by a location preposition on
+    one of `heads`, or None. `loose` also accepts "to"/"on" ("a visit to Moscow"). A place noun
+    with a country adjective ("at a Syrian air base") gives the country alone."""
     preps = PLACE_PREPS if loose else STRICT_PREPS
+    fallback = None
     for h in heads:
         for g in _place_tokens(h, preps):
             eid = tokmap.get(g.i)
             ent = ents.get(eid) if eid else None
             if ent is None or ent.kind not in PLACE_KINDS:
+                if fallback is None and country_tokens and g.lemma_.lower() in PLACE_NOUNS:
+                    code = next((country_tokens[c.i] for c in g.children
+                                 if c.dep_ in ("amod", "compound", "poss") and c.i in country_tokens), None)
+                    if code:
+                        left = min([c.i for c in g.children if c.dep_ in ("amod", "compound", "poss")] + [g.i])
+                        span = doc[left:g.i + 1]
+                        fallback = ({"extracted_place": span.text, "resolved_place": None, "country_code": code,
+                                     "geonameid": None, "lat": None, "lon": None, "feature_code": None}, None)
                 continue
             mention = next((m for m in ent.mentions if m.start <= g.i < m.end), None)
             name = mention.text if mention is not None else ent.name
             return resolve_place(name, ent, codes), eid
-    return None
+    return fallback
 
 
 def resolve_place(name: str, ent: Entity, codes: set[str]) -> dict:

@@ -71,6 +71,7 @@ class TimeStage:
         core = _core_years(frames)
         for i, (frame, span) in enumerate(zip(frames, spans)):
             self._share_year(i, frames, text)
+            ctx.local_year = None if narrative else self._local_year(i, frames, spans, text, pub)
             res = resolved.get(i) or self._resolve(i, frames, spans, ctx, tense_of, resolved)
             if res is None:
                 continue
@@ -104,6 +105,29 @@ class TimeStage:
             if g.f.get("y") is not None:
                 f.f["y"] = g.f["y"]
                 return
+
+    @staticmethod
+    def _local_year(i: int, frames: list[Frame], spans: list[Span], text: str, pub: dt.date | None) -> int | None:
+        """In a news report, the year a background passage is set in: an explicit year other than
+        the publication year, named earlier in the same paragraph and at most one sentence back
+        ("In June 2013 the army advanced. In August, it retreated.")."""
+        f = frames[i]
+        if f.kind != "date" or "y" in f.f or "yrel" in f.f or "hh" in f.f or pub is None:
+            return None
+        sent = spans[i].sent
+        doc = sent.doc
+        earliest = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        for j in range(i - 1, -1, -1):
+            g = frames[j]
+            if "\n" in text[g.end:f.start] or spans[j].start < earliest:
+                return None
+            if g.kind == "date" and g.f.get("y") is not None and ("m" in g.f or "d" in g.f or "s" in g.f
+                                                                   or len(g.f) <= 2):
+                y = g.f["y"]
+                return y if y != pub.year else None
+            if g.kind != "date":
+                return None
+        return None
 
     def _resolve(self, i: int, frames: list[Frame], spans: list[Span], ctx: Context, tense_of, resolved):
         frame = frames[i]

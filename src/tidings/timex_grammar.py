@@ -163,7 +163,7 @@ class Grammar:
         add("century", rf"{mod}(?:(?i:the)\s+)?(?P<c>{ORD})[\s-]+century(?P<era>{ERA})?", "date", "DATE",
             lambda m: self._date(m))
         qy = rf"(?:\s+of\s+(?:(?P<y>{YEAR})|{yrel}))?"
-        add("quarter", rf"(?:(?i:the)\s+)?(?P<q>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))\s+"
+        add("quarter", rf"(?:(?i:the)\s+)?(?P<q>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))[\s-]+"
                        rf"(?i:(?:fiscal\s+|calendar\s+)?quarter){qy}", "date", "DATE", lambda m: self._date(m))
         add("quarter_q", rf"(?P<q>Q[1-4])\s+(?P<y>{YEAR})", "date", "DATE", lambda m: self._date(m))
         add("half", rf"(?:(?i:the)\s+)?(?P<h>(?i:first|second|latter))\s+(?i:half)\s+of\s+(?:(?P<y>{YEAR})|{yrel})",

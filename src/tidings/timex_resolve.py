@@ -167,6 +167,7 @@ class Context:
     pub_anchor: str  # "published" or "inferred"
     narrative: bool
     ref: Point | None = None
+    local_year: int | None = None  # news: the year of a background passage ("In June 2013 ... In August")
 
     def deictic_base(self) -> tuple[Point | None, str]:
         """The anchor of deictic expressions: the publication date (news) or the last date (narrative)."""
@@ -411,6 +412,8 @@ class Resolver:
         elif y is None and any(k in f for k in ("m", "s", "q", "h", "hol")):
             if ctx.narrative and ctx.ref is not None and ctx.ref.y is not None:
                 y, anchor = ctx.ref.y, "narrative"
+            elif ctx.local_year is not None and t != "future":
+                y, anchor = ctx.local_year, "narrative"
             elif ctx.pub is not None:
                 m = f.get("m")
                 if "hol" in f:

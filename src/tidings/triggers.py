@@ -115,8 +115,20 @@ def shift(kind: str, event: str, mode: str | None = None) -> tuple[str, str | No
     return table_.get((kind, event))
 
 
+@functools.lru_cache(maxsize=None)
+def _known_verbs() -> frozenset[str]:
+    out = {lem for (lem, pos) in triggers() if pos == "VERB"}
+    out |= {w.split()[0] for w in frames()}
+    return frozenset(out)
+
+
 def lemma(tok: Token) -> str:
-    return tok.lemma_.lower()
+    """The token's lemma, lower case, mended where the small model's lemmatizer cuts a final
+    "e" off a past form ("staged" -> "stag") of a verb the lexicons know ("stage")."""
+    lem = tok.lemma_.lower()
+    if tok.tag_ in ("VBD", "VBN") and lem + "e" in _known_verbs() and lem not in _known_verbs():
+        return lem + "e"
+    return lem
 
 
 def roles_of(tok: Token) -> frozenset[str]:
@@ -214,10 +226,27 @@ def _particle_ok(tok: Token, particle: str) -> bool:
     """Every word of a row's particle ("on", "fire", "on alert") is a child or grandchild."""
     near = {c.lower_ for c in tok.children} | {g.lower_ for c in tok.children for g in c.children}
     first = particle.split()[0]
-    if not any(c.lower_ == first and c.dep_ in ("prt", "prep", "dobj", "agent", "dative", "advmod", "acomp")
-               for c in tok.children):
+
+    def fits(c: Token) -> bool:
+        if c.lower_ != first or c.dep_ not in ("prt", "prep", "dobj", "agent", "dative", "advmod", "acomp"):
+            return False
+        if c.dep_ == "prep":
+            # "fired on the crowd", not "fired ... early on Friday"
+            if c.i - tok.i > 4 or any(g.ent_type_ in ("DATE", "TIME") for g in c.children):
+                return False
+        return True
+    if not any(fits(c) for c in tok.children):
         return False
     return all(w in near for w in particle.split())
+
+
+def light_ok(row: Trigger, light: Token | None) -> bool:
+    """Whether a noun row may stand under this light verb ("staged a strike" PROTEST,
+    "launched a strike" ASSAULT): a noun row's ^lemmas name the light verbs it needs."""
+    verbs = {v for v in row.subject if not v.startswith("@")}
+    if not verbs:
+        return True
+    return light is not None and lemma(light) in verbs
 
 
 def _noun_ok(tok: Token, row: Trigger) -> bool:
@@ -233,6 +262,16 @@ def _noun_ok(tok: Token, row: Trigger) -> bool:
     if row.objects and not any(m in row.objects for m in mods):
         return False
     return True
+
+
+def noun_rows(tok: Token):
+    """Every noun row that fits a noun, most specific first."""
+    seen = set()
+    for key in (lemma(tok), tok.lower_):
+        for t in triggers().get((key, "NOUN"), ()):
+            if t not in seen and _noun_ok(tok, t):
+                seen.add(t)
+                yield t
 
 
 def verb_like(tok: Token) -> bool:
@@ -268,11 +307,7 @@ def match_trigger(tok: Token) -> Trigger | None:
             return t
         return None
     if tok.pos_ in ("NOUN", "PROPN"):
-        for key in (lemma(tok), tok.lower_):
-            for t in table_.get((key, "NOUN"), ()):
-                if _noun_ok(tok, t):
-                    return t
-        return None
+        return next(noun_rows(tok), None)
     if tok.pos_ == "ADJ":
         for t in table_.get((lemma(tok), "ADJ"), ()):
             if t.particle is not None and not any(c.lower_ == t.particle for c in tok.children):

@@ -117,7 +117,12 @@ def register(app: typer.Typer) -> None:
         if not paths and not reprocess:
             _fail("give the files or folders to ingest, e.g. `tidings ingest articles/`")
             raise typer.Exit(1)
-        summary = _run_with_progress(Corpus(db), paths or [], reprocess, workers, batch_size)
+        try:
+            summary = _run_with_progress(Corpus(db), paths or [], reprocess, workers, batch_size)
+        except KeyboardInterrupt:
+            typer.echo("Interrupted: every batch committed so far is stored; run the same command again to "
+                       "go on", err=True)
+            raise typer.Exit(130)
         _print_summary(db, summary)
 
     @app.command()

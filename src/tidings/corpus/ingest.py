@@ -9,6 +9,7 @@ the database or not at all, and stored articles are skipped by their document id
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 import threading
 import time
@@ -21,6 +22,7 @@ from typing import Callable, Iterable, Iterator
 
 from ..errors import InputError, TidingsError
 from ..inputs import Article
+from .errors import CorpusError
 from .readers import estimate, find_sources, read_source
 from .schema import connect
 from .store import Store
@@ -244,6 +246,8 @@ def ingest(db: str | Path, paths: Iterable[str | Path], *, reprocess: bool = Fal
     Inputs that cannot be analysed are recorded in the `failures` table and the summary.
     """
     t0 = time.perf_counter()
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
     workers = default_workers() if not workers or workers < 1 else workers
     version = pipeline_version()
     conn = connect(db)
@@ -303,14 +307,18 @@ def ingest(db: str | Path, paths: Iterable[str | Path], *, reprocess: bool = Fal
     def flush() -> None:
         if not batch and not failures:
             return
-        res = store.write_batch(batch, failures)
+        try:
+            res = store.write_batch(batch, failures)
+        except sqlite3.OperationalError as exc:
+            hint = ("another process is writing to it; wait for it to finish" if "locked" in str(exc)
+                    else "check the disk and the file's permissions")
+            raise CorpusError(f"cannot write to {db} ({exc}): {hint}") from None
         summary.new += res.new
         summary.reprocessed += res.reprocessed
         summary.present += res.present
         summary.events += res.events
         summary.statements += res.statements
         summary.claims += res.claims
-        tick(len(batch), None)
         batch.clear()
         failures.clear()
 
@@ -318,6 +326,7 @@ def ingest(db: str | Path, paths: Iterable[str | Path], *, reprocess: bool = Fal
         for result in extractor.run(chunks()):
             if result[0] == "ok":
                 batch.append((result[1], result[2]))
+                tick(1, None)
             else:
                 failures.append((result[1], result[2]))
                 summary.failures.append(failures[-1])

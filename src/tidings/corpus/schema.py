@@ -260,24 +260,31 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
     so a batch either commits whole or leaves no trace.
     """
     path = Path(path)
-    if readonly:
-        if not path.exists():
-            from .errors import CorpusError
-            raise CorpusError(f"no database at {path}: create one with `tidings ingest PATH --db {path}`")
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None,
-                               check_same_thread=False)
-    else:
-        conn = sqlite3.connect(path, isolation_level=None, timeout=60, check_same_thread=False)
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=NORMAL")
-    conn.row_factory = sqlite3.Row
-    conn.execute("PRAGMA foreign_keys=OFF")
-    conn.execute("PRAGMA cache_size=-65536")
-    conn.execute("PRAGMA temp_store=MEMORY")
-    if not readonly:
-        migrate(conn)
-    else:
-        check_version(conn, path)
+    from .errors import CorpusError
+
+    if readonly and not path.exists():
+        raise CorpusError(f"no database at {path}: create one with `tidings ingest PATH --db {path}`")
+    if not path.parent.is_dir():
+        raise CorpusError(f"the folder {path.parent} does not exist: create it or give another --db path")
+    try:
+        if readonly:
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None,
+                                   check_same_thread=False)
+        else:
+            conn = sqlite3.connect(path, isolation_level=None, timeout=60, check_same_thread=False)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA foreign_keys=OFF")
+        conn.execute("PRAGMA cache_size=-65536")
+        conn.execute("PRAGMA temp_store=MEMORY")
+        if readonly:
+            check_version(conn, path)
+        else:
+            migrate(conn)
+    except sqlite3.DatabaseError as exc:
+        raise CorpusError(f"cannot open {path} as a tidings corpus ({exc}): give the path of a corpus "
+                          "database, or a new file") from None
     return conn
 
 
