@@ -300,7 +300,7 @@ def test_given_date_is_kept(nlp):
 
 
 def test_narrative_forced_and_decided(nlp):
-    text = "In 1941 the army advanced. In August it reached the river. Two days later it crossed."
+    text = "In 1941 the army advanced.\n\nIn August it reached the river. Two days later it crossed."
     forced = nlp.make_doc(text)
     forced._.published, forced._.narrative = "2009-12-19", False
     news = nlp.make_doc(text)
