@@ -323,7 +323,25 @@ def _apply_frames(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
             got = shift("negintent" if neg else "intent", c.event, c.mode)
             if got is not None:
                 c.event, c.mode = got[0], got[1] or (c.mode if got[0] == c.row.event else None)
-    return [c for c in cands + extra if not c.dropped]
+    out = [c for c in cands + extra if not c.dropped]
+    _protest_topics(out)
+    return [c for c in out if not c.dropped]
+
+
+def _protest_topics(cands: list[_Cand]) -> None:
+    """ "began a hunger strike to demand the resignation of X": the demand is what the protest is
+    about, not an event of its own (PLOVER manual, PROTEST); it gives the protest its target."""
+    by_word = {c.word.i: c for c in cands}
+    for c in cands:
+        if c.event != "PROTEST":
+            continue
+        head = c.light or c.word
+        for cl in head.children:
+            if cl.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in cl.children):
+                inner = by_word.get(cl.i)
+                if inner is not None and inner.event in ("REQUEST", "PROTEST", "ACCUSE") and inner is not c:
+                    inner.dropped = True
+                    c.absorbed.append(inner)
 
 
 def _governed_mode(role: str, inner: _Cand) -> str | None:

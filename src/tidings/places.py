@@ -56,6 +56,17 @@ def find_place(doc: Doc, heads: list[Token], tokmap: dict[int, str], ents: dict[
         for g in _place_tokens(h, preps):
             eid = tokmap.get(g.i)
             ent = ents.get(eid) if eid else None
+            if ent is None and g.pos_ == "PROPN" and g.is_title:
+                # a place the small model's NER missed ("near the town of Samarra")
+                left = g.i
+                while left > 0 and g.doc[left - 1].dep_ == "compound" and g.doc[left - 1].pos_ == "PROPN":
+                    left -= 1
+                name = g.doc[left:g.i + 1].text
+                geo = gazetteer.place(name, codes)
+                if geo is not None:
+                    return {"extracted_place": name, "resolved_place": geo.get("name"),
+                            "country_code": geo.get("country_code"), "geonameid": geo.get("geonameid"),
+                            "lat": geo.get("lat"), "lon": geo.get("lon"), "feature_code": geo.get("feature_code")}, None
             if ent is None or ent.kind not in PLACE_KINDS:
                 if fallback is None and country_tokens and g.lemma_.lower() in PLACE_NOUNS:
                     code = next((country_tokens[c.i] for c in g.children

@@ -27,7 +27,7 @@ from .extensions import TIMES
 from .model import Timex
 from .timex_grammar import Frame, Grammar
 from .timex_lexicon import lexicon
-from .timex_resolve import Context, Point, Resolver, fmt, tense
+from .timex_resolve import Context, Point, Resolver, tense
 
 #: dependency labels that start a clause of their own
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis", "csubj", "acl", "pcomp"})
@@ -72,9 +72,10 @@ class TimeStage:
         for i, (frame, span) in enumerate(zip(frames, spans)):
             self._share_year(i, frames, text)
             ctx.local_year = None if narrative else self._local_year(i, frames, spans, text, pub)
-            res = resolved.get(i) or self._resolve(i, frames, spans, ctx, tense_of, resolved)
+            res = self._resolve(i, frames, spans, ctx, tense_of, resolved)
             if res is None:
                 continue
+            resolved[i] = res
             type_, value, gran, anch = res
             span._.timex = Timex(type_, value, gran, anch)
             out.append(span)
@@ -84,7 +85,7 @@ class TimeStage:
                     and not (ctx.ref is not None and _aside_year(frame, core)) \
                     and not (frame.kind in ("shift", "anaph") and isinstance(frame.f.get("n"), int) and frame.f["n"] < 0) \
                     and not (ctx.narrative and tense_of(i) == "future"):
-                ctx.ref = _merge_ref(ctx.ref, Point.parse(value), frame)
+                ctx.ref = Point.parse(value) or ctx.ref
         doc.spans[TIMES] = out
         return doc
 
@@ -243,14 +244,6 @@ def _in_parentheses(text: str, frame: Frame) -> bool:
     return text.find(")", frame.end, frame.end + 60) >= 0
 
 
-def _merge_ref(old: Point | None, new: Point | None, frame: Frame) -> Point | None:
-    """The reference time after `frame`: a bare year keeps nothing finer; a month in the same year
-    keeps the year; otherwise the new point."""
-    if new is None:
-        return old
-    return new
-
-
 # -- event dates ---------------------------------------------------------------------------------
 
 def clause_head(tok: Token) -> Token:
@@ -344,4 +337,4 @@ def make_times(nlp: Language, name: str):
     return TimeStage(nlp, name)
 
 
-__all__ = ["TimeStage", "event_date", "date_of", "make_times", "fmt"]
+__all__ = ["TimeStage", "clause_head", "date_of", "event_date", "make_times"]

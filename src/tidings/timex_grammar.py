@@ -115,7 +115,6 @@ class Grammar:
         yrel = (r"(?P<yrel>that|the\s+same|this|last|next|the\s+following|the\s+next|the\s+previous|"
                 r"the\s+preceding|the\s+prior|the\s+subsequent)\s+year")
         mod = f"(?P<mod>{MODPRE})?"
-        month = self._month
         add = self.add
 
         pod = (rf"(?:(?P<podpre>(?i:(?:(?:early|late)\s+(?:in\s+)?)?(?:(?i:the)\s+)?(?:(?:early|late|small)\s+)?)"
@@ -183,7 +182,6 @@ class Grammar:
         hol = alt(L.holidays)
         add("holiday", rf"(?:(?i:the)\s+)?(?P<hol>{hol})(?:,?\s+(?P<y>{YEAR}))?", "date", "DATE",
             lambda m: self._holiday(m))
-        del month
 
     def _month(self, name: str) -> int:
         return self.lex.months[name.lower().rstrip(".")]
@@ -369,9 +367,6 @@ class Grammar:
         return f
 
     # -- matching ------------------------------------------------------------------------------
-    def _hashes(self, doc: Doc) -> tuple[frozenset, frozenset, frozenset]:
-        return self._key_h, self._voc_h, self._digit_h
-
     def find(self, doc: Doc, text: str | None = None) -> list[Frame]:
         """Every expression in `doc`, left to right (spans of two may share a token: "14 August-24")."""
         text = doc.text if text is None else text
