@@ -33,6 +33,8 @@ STATUS_GROUP = {"asserted": "occurred", "attributed": "occurred", "claimed": "oc
                 "future": "future", "hypothetical": "hypothetical", "negated": "negated"}
 #: Tolerance in days between two dates, by unit; of two dates the smaller tolerance applies.
 TOLERANCE = {"day": 1}
+#: Units longer than a day, for the candidate search.
+COARSE_UNITS = ("week", "month", "season", "quarter", "half", "year")
 #: The longest span a date value can stand for (a year), bounding the candidate search.
 MAX_SPAN_DAYS = 366
 CLAIM_SIMILARITY = 85
@@ -108,14 +110,21 @@ class EventClusterer:
             widest = dt.timedelta(days=max(TOLERANCE.values()))
             start = dt.date.fromisoformat(ev["date_start"])
             end = dt.date.fromisoformat(ev["date_end"])
-            floor = start - widest - dt.timedelta(days=MAX_SPAN_DAYS + 1)
+            lo, hi = (start - widest).isoformat(), (end + widest).isoformat()
+            floor = (start - widest - dt.timedelta(days=MAX_SPAN_DAYS + 1)).isoformat()
             marks = ",".join("?" * len(actors))
+            coarse = ",".join("?" * len(COARSE_UNITS))
+            # Events that start within this one's span, and longer ones (a week, a month, a year) that
+            # started before it and still run: two narrow index ranges instead of a year's worth of days.
+            same = (f"SELECT e.id, e.cluster, e.status, e.date_start, e.date_end, e.date_unit, e.recipient_codes, "
+                    f"e.place_country FROM events e WHERE e.event = ? AND {{range}} AND e.date_end >= ? AND e.id != ? "
+                    f"AND e.cluster IS NOT NULL AND EXISTS (SELECT 1 FROM event_participants p "
+                    f"WHERE p.event = e.id AND p.role = 'actor' AND p.code IN ({marks}))")
             rows = self.conn.execute(
-                f"SELECT e.id, e.cluster, e.status, e.date_start, e.date_end, e.date_unit, e.recipient_codes, "
-                f"e.place_country FROM events e WHERE e.event = ? AND e.date_start >= ? AND e.date_start <= ? "
-                f"AND e.id != ? AND e.cluster IS NOT NULL AND EXISTS (SELECT 1 FROM event_participants p "
-                f"WHERE p.event = e.id AND p.role = 'actor' AND p.code IN ({marks}))",
-                (ev["event"], floor.isoformat(), (end + widest).isoformat(), event_id, *actors))
+                same.format(range="e.date_start >= ? AND e.date_start <= ?") + " UNION ALL " +
+                same.format(range=f"e.date_unit IN ({coarse}) AND e.date_start >= ? AND e.date_start < ?"),
+                (ev["event"], lo, hi, lo, event_id, *actors,
+                 ev["event"], *COARSE_UNITS, floor, lo, lo, event_id, *actors))
             recipients = codes(ev["recipient_codes"])
             for r in rows:
                 # The tolerance of the finer of the two dates: a day and a day may be one day apart,

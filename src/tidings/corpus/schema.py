@@ -244,6 +244,9 @@ CREATE INDEX claim_parties_canonical ON claim_parties(canonical, stance);
 CREATE INDEX claim_clusters_key ON claim_clusters(claimant_key);
 CREATE INDEX claim_cluster_claimants_cluster ON claim_cluster_claimants(cluster);
 """),
+    ("events by type, date unit and start, for finding reports of the same event", """
+CREATE INDEX events_type_unit_date ON events(event, date_unit, date_start);
+"""),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
