@@ -128,6 +128,8 @@ class ActorFinder:
                 take(m)
         for m in self._titled_names(doc, taken):
             take(m)
+        for m in self._north_south(doc, mentions, taken):
+            take(m)
         for m in self._treaties(doc, taken):
             take(m)
         for m in self._groups(doc, taken):
@@ -254,6 +256,24 @@ class ActorFinder:
             span = ent[1:] if ent[0].lower_ == "the" else ent
             return _Mention(span, "TREATY", span.text, key=f"T:{span.text.lower()}")
         return None
+
+    def _north_south(self, doc: Doc, mentions: list[_Mention], taken: set[int]) -> list[_Mention]:
+        """ "the North", "the South" in an article that names North Korea or South Sudan: that
+        country, as news about divided countries writes it."""
+        named = {}
+        for m in mentions:
+            if m.kind == "COUNTRY" and m.country:
+                first = m.name.split()[0]
+                if first in ("North", "South") and len(m.name.split()) > 1:
+                    named.setdefault(first, m)
+        out = []
+        for tok in doc:
+            if tok.text in named and tok.i not in taken and tok.i > 0 and doc[tok.i - 1].lower_ == "the" \
+                    and not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
+                m = named[tok.text]
+                out.append(_Mention(doc[tok.i:tok.i + 1], "COUNTRY", m.name, m.country, key=f"C:{m.country}",
+                                    geo=m.geo))
+        return out
 
     def _extend_hyphen(self, doc: Doc, span: Span) -> Span:
         end = span.end

@@ -20,6 +20,7 @@ Status is left `asserted`; the status stage decides it.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -83,15 +84,10 @@ def _inanimate() -> frozenset[str]:
     return words("inanimate_causes.txt")
 
 
+@functools.lru_cache(maxsize=None)
 def contexts() -> dict[str, str]:
-    return _contexts()
-
-
-def _contexts_table() -> dict[str, str]:
+    """Lemma -> PLOVER context (`data/contexts.tsv`)."""
     return {r["word"]: r["context"] for r in table("contexts.tsv", ("word", "context")) if r["context"]}
-
-
-_contexts = __import__("functools").lru_cache(maxsize=None)(_contexts_table)
 
 
 def _in_name(tok: Token, tokmap: dict[int, str], ents: dict[str, Entity]) -> bool:
@@ -140,6 +136,8 @@ def _candidates(doc: Doc, tokmap, ents) -> list[_Cand]:
             continue
         if verb_like(tok) or tok.pos_ == "ADJ":
             roles = roles_of(tok)
+            if "evaluate" in roles and _judgement(tok) is not None:
+                continue  # "called the expulsions unacceptable": an evaluation, see _evaluations
             if roles & {"light", "end", "cancel"}:
                 found = _light_noun(tok, consumed, preps="light" in roles)
                 if found is not None:
@@ -155,6 +153,8 @@ def _candidates(doc: Doc, tokmap, ents) -> list[_Cand]:
             if row is not None and not _in_name(tok, tokmap, ents):
                 if row.event == "REJECT" and _not_said(tok):
                     continue  # "neither confirmed nor denied": declining to deny is no rejection
+                if row.event == "REJECT" and any(c.dep_ in ("xcomp", "ccomp") and _silence(c) for c in tok.children):
+                    continue  # "declined to comment"
                 out.append(_Cand(tok, row, event=row.event, mode=row.mode))
             continue
         if tok.pos_ in ("NOUN", "PROPN"):
@@ -166,6 +166,16 @@ def _candidates(doc: Doc, tokmap, ents) -> list[_Cand]:
                 continue  # "attack ads", "protest songs", "strike price"
             out.append(_Cand(tok, row, event=row.event, mode=row.mode))
     return out
+
+
+def _silence(verb: Token) -> bool:
+    """ "to comment", "to elaborate", "to respond" with no one to respond to: declining these is
+    no rejection."""
+    if "silence" not in roles_of(verb):
+        return False
+    if lemma(verb) in ("respond", "answer", "confirm"):
+        return not any(c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "to") for c in verb.children)
+    return True
 
 
 def _not_said(tok: Token) -> bool:
@@ -250,6 +260,72 @@ def _governor(c: _Cand) -> tuple[Token | None, str | None, bool, bool]:
     return None, None, intent, neg
 
 
+@functools.lru_cache(maxsize=None)
+def evaluations() -> dict[str, tuple[str, str | None]]:
+    return {r["word"].lower(): (r["event"], r["mode"] or None)
+            for r in table("evaluations.tsv", ("word", "event", "mode"))}
+
+
+def _judgement(verb: Token) -> Token | None:
+    """The judging word of "called X unacceptable" / "described X as aggression"."""
+    ev = evaluations()
+    for c in verb.children:
+        cands = []
+        if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp"):
+            cands = [c] + [g for g in c.children if g.dep_ in ("conj", "amod", "attr")]
+        elif c.dep_ == "prep" and c.lower_ == "as":
+            cands = [g for g in c.children if g.dep_ == "pobj"]
+            cands += [x for g in list(cands) for x in g.children if x.dep_ in ("amod", "compound", "conj")]
+        elif c.dep_ == "dobj":
+            cands = [g for g in c.children if g.dep_ in ("amod", "oprd")]
+        for x in cands:
+            if x.lemma_.lower() in ev or x.lower_ in ev:
+                return x
+    return None
+
+
+def _speaker_above(tok: Token) -> Token | None:
+    """The verb of saying this clause is reported by ("May said it was likely that ...")."""
+    t = tok
+    for _ in range(6):
+        if t.head is t:
+            return None
+        t = t.head
+        if "say" in roles_of(t) and any(c.dep_ == "nsubj" for c in t.children):
+            return t
+    return None
+
+
+def _evaluations(doc: Doc) -> list[_Cand]:
+    """Judgements of an actor or its act: "called the expulsions unacceptable" (ACCUSE by the
+    caller); "said the Russian state was culpable", "said Russia was behind the attack"
+    (ACCUSE by the speaker of the one judged)."""
+    ev = evaluations()
+    out = []
+    for tok in doc:
+        if verb_like(tok) and "evaluate" in roles_of(tok):
+            j = _judgement(tok)
+            if j is not None:
+                typ, mode = ev.get(j.lemma_.lower()) or ev[j.lower_]
+                row = Trigger(lemma(tok), None, "VERB", typ, mode, frozenset(), frozenset(), frozenset(),
+                              frozenset(), frozenset(), ("dobj",), ())
+                out.append(_Cand(tok, row, event=typ, mode=mode, role="evaluate"))
+            continue
+        # "X was culpable / responsible / guilty", "X was behind the attack"
+        low = tok.lemma_.lower()
+        if low in ev and ev[low][0] == "ACCUSE" and tok.dep_ in ("acomp", "prep", "attr") and \
+                tok.head.lemma_ == "be":
+            cop = tok.head
+            subj = [c for c in cop.children if c.dep_ == "nsubj"]
+            say = _speaker_above(cop)
+            if subj and say is not None and not negated(cop):
+                typ, mode = ev[low]
+                row = Trigger(low, None, "ADJ", typ, mode, frozenset(), frozenset(), frozenset(),
+                              frozenset(), frozenset(), (), ())
+                out.append(_Cand(tok, row, event=typ, mode=mode, governor=say, role="judged", say=say))
+    return out
+
+
 def _say_request(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     """ "X said Y must do Z": a REQUEST by X to Y, absorbing the events of Y's clause."""
     out = []
@@ -283,6 +359,11 @@ def _say_request(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
+#: Frame roles whose framed act is kept as its own event (the status stage marks it future or
+#: negated); requests and commands absorb theirs.
+KEEP_FRAMED = frozenset({"threaten", "agree", "refuse"})
+
+
 def _apply_frames(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     by_word = {c.word.i: c for c in cands}
     by_light = {c.light.i: c for c in cands if c.light is not None}
@@ -311,7 +392,9 @@ def _apply_frames(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
                 extra.append(host)
             host.role = host.role or role
             host.absorbed.append(c)
-            c.dropped = True
+            # A promised, threatened or refused act stays an event of its own, so that its status
+            # (future, negated) is recorded beside the asserted pledge, threat or refusal.
+            c.dropped = role not in KEEP_FRAMED
             if not host.mode:
                 host.mode = _governed_mode(role, c)
             if role in ("agree",):
@@ -379,6 +462,7 @@ class _Args:
         self.tokmap = token_entities(doc)
         self.ents = entity_by_id(doc)
         self.country_tokens: dict[int, str] = doc.user_data.get(COUNTRY_TOKENS, {})
+        self.history: list[Event] = []  # events found so far, in text order
         self.country_entity: dict[str, str] = {}
         for e in self.ents.values():
             if e.kind == "COUNTRY" and e.country and e.country not in self.country_entity:
@@ -506,7 +590,7 @@ class _Args:
 
 def _actor_tokens(c: _Cand, args: _Args) -> list[Token]:
     w = c.word
-    if c.role == "say-must":
+    if c.role in ("say-must", "judged"):
         return subject(c.say)
     if c.light is not None:
         got = subject(c.light)
@@ -622,6 +706,10 @@ def _sides(c: _Cand, args: _Args) -> tuple[list[Participant], list[Participant],
         recipient = args.participants([x for x in c.word.children if x.dep_ in ("nsubj", "nsubjpass")])
         if not recipient:
             return actor, [], False
+    elif c.role == "judged":
+        actor = args.participants(subject(c.say))
+        recipient = args.participants([x for x in c.word.head.children if x.dep_ == "nsubj"])
+        return actor, [p for p in recipient if p.entity not in {a.entity for a in actor}], False
     elif "host" in c.row.recipient:
         visitors = args.participants(patient(c.word) or _recipient_tokens(c, "to"))
         actor, recipient = visitors, actor
@@ -673,11 +761,53 @@ def _sides(c: _Cand, args: _Args) -> tuple[list[Participant], list[Participant],
         recipient = _complement_recipients(c, args, actor_ents)
     if not recipient and c.event == "THREATEN":
         recipient = _condition_subjects(c, args, actor_ents)
+    if not recipient and (c.event in REACTIONS or c.role == "evaluate"):
+        recipient = other(_earlier_event_actor(c, args))
+    if not recipient and any(lemma(x) in RETALIATION for x in [c.word] + [i.word for i in c.absorbed]):
+        recipient = other(_retaliation_target(actor, args))
     if not recipient and "loc" in _loc_specs(c):
         recipient = _loc_recipient(c, args, actor_ents)
     elif recipient and not any(p.code for p in recipient) and c.event in MATERIAL_CONFLICT:
         recipient = recipient + _loc_recipient(c, args, actor_ents)  # "killed 23 people in Tel Aviv"
     return actor, recipient, reciprocal
+
+
+#: Events that react to another event ("Russia condemned the attack").
+REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "SANCTION"})
+#: Nouns that refer back to an event named earlier in the article ("the move", "the decision").
+EVENT_ANAPHORS = frozenset({"move", "action", "operation", "decision", "step", "measure", "measures", "incident"})
+
+
+#: Verbs of answering a blow: whom they answer is whoever dealt the blow before.
+RETALIATION = frozenset({"retaliate", "respond", "avenge", "reciprocate", "retaliation", "revenge", "response"})
+
+
+def _retaliation_target(actor: list[Participant], args: _Args) -> list[Participant]:
+    """ "Moscow would retaliate soon": against whoever last acted against Moscow."""
+    codes = {p.code for p in actor if p.code}
+    for ev in reversed(args.history):
+        if codes & {p.code for p in ev.recipient} and ev.actor and not codes & {p.code for p in ev.actor}:
+            return [Participant(entity=p.entity, code=p.code, sector=p.sector, text=p.text) for p in ev.actor]
+    return []
+
+
+def _earlier_event_actor(c: _Cand, args: _Args) -> list[Participant]:
+    """ "Russia condemned the attack": the attack is the one the article reported before; its
+    actor is the one condemned (in-article event coreference)."""
+    objs = patient(c.word) if c.light is None and c.word.pos_ not in ("NOUN", "PROPN") else []
+    for o in objs:
+        if o.pos_ not in ("NOUN", "PROPN") or not any(d.lower_ in ("the", "this", "that") for d in o.children):
+            continue
+        if args.participants([o]):
+            return []
+        row = match_trigger(o)
+        want = row.event if row is not None else None
+        if want is None and o.lemma_.lower() not in EVENT_ANAPHORS:
+            continue
+        for ev in reversed(args.history):
+            if ev.actor and (want is None or ev.event == want) and ev.trigger.start < c.word.i:
+                return [Participant(entity=p.entity, code=p.code, sector=p.sector, text=p.text) for p in ev.actor]
+    return []
 
 
 def _condition_subjects(c: _Cand, args: _Args, actor_ents: set) -> list[Participant]:
@@ -790,7 +920,7 @@ def find_events(doc: Doc) -> list[Event]:
     """Every PLOVER event in a processed doc (after the actors stage), in text order."""
     args = _Args(doc)
     cands = _candidates(doc, args.tokmap, args.ents)
-    musts = _say_request(doc, cands)
+    musts = _say_request(doc, cands) + _evaluations(doc)
     cands = _apply_frames(doc, [c for c in cands if not c.dropped] + musts)
     events: list[Event] = []
     seen: set[tuple] = set()
@@ -826,6 +956,7 @@ def find_events(doc: Doc) -> list[Event]:
                             context=_context(c.word.sent), actor=actor, recipient=recipient, date=date,
                             date_granularity=gran, date_basis=basis, event_loc=place, confidence=confidence,
                             rule=rule))
+        args.history.append(events[-1])
     events.sort(key=lambda v: v.trigger.start)
     for n, v in enumerate(events, 1):
         v.id = f"v{n}"

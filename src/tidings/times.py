@@ -58,7 +58,7 @@ class TimeStage:
             return tenses[i]
 
         pub = _parse_date(doc._.published)
-        anchor = "published"
+        anchor = "inferred" if pub is not None and doc._.published_basis == "inferred" else "published"
         if pub is None:
             pub = self.infer_published(text, frames, tense_of)
             if pub is not None:
