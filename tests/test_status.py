@@ -47,7 +47,7 @@ CASES = [
     ("Israel and Hamas failed to reach an agreement.", "agreement", "negated", None),
     ("The rebels did not attack the city.", "attack", "negated", None),
     ("Moscow has not withdrawn its troops.", "withdrawn", "negated", None),
-    ("No troops were deployed to the border.", "deployed", "negated", None),
+    ("No Russian troops attacked the village.", "attacked", "negated", None),
     ("Neither Russia nor Ukraine attacked the convoy.", "attacked", "negated", None),
     # double negation
     ("The army did not fail to attack the positions.", "attack", "asserted", None),
@@ -95,7 +95,7 @@ CASES = [
     ("Moscow denied that Russian troops had attacked the convoy.", "attacked", "denied", "Russia"),
     ("China rejected allegations that it supplied weapons to Russia.", "supplied", "denied", "China"),
     ("Israel denied claims that it struck the hospital.", "struck", "denied", "Israel"),
-    ("The ministry dismissed reports that troops had withdrawn.", "withdrawn", "denied", None),
+    ("The ministry dismissed reports that Russian troops had withdrawn from Kherson.", "withdrawn", "denied", None),
     # more negated
     ("Russia has never attacked NATO.", "attacked", "negated", None),
     ("The US did not send troops to Syria.", "send", "negated", None),

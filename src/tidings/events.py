@@ -206,6 +206,11 @@ def _future(tok: Token) -> bool:
     return False
 
 
+def _mandative(t: Token) -> bool:
+    """A that-clause that asks for something: "demanded that troops withdraw / should withdraw"."""
+    return t.tag_ == "VB" or any(a.dep_ == "aux" and a.lower_ in ("should", "must") for a in t.children)
+
+
 def _governor(c: _Cand) -> tuple[Token | None, str | None, bool, bool]:
     """(framing token, its role, intended?, negated?) for a candidate: walks up from the clause
     of the trigger through "to"-clauses, "that"-clauses and object nouns."""
@@ -235,6 +240,8 @@ def _governor(c: _Cand) -> tuple[Token | None, str | None, bool, bool]:
                 continue
             if dep == "ccomp" and (role not in ("request", "threaten", "command") or g.i > t.i):
                 continue  # "..., officials told AFP": a reporting verb after its clause frames nothing
+            if dep == "ccomp" and role in ("request", "command") and not _mandative(t):
+                continue  # "told reporters that Iran had seized ...": a report, not a request
             if dep == "advcl" and role in ("refuse",):
                 continue
             return g, role, intent, neg or negated(g)
