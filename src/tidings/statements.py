@@ -138,7 +138,7 @@ def _content(tok: Token, cue: Cue) -> Span | None:
     if cue.frame == "rest":
         # "according to X, ...": the clause the phrase belongs to, minus the phrase itself.
         head = tok.head
-        while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head is not head:
+        while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head.i != head.i:
             head = head.head
         span = _subtree_span(head)
         phrase = _subtree_span(tok)
@@ -223,7 +223,7 @@ def _speaker_token(tok: Token, cue: Cue, by_cue: dict[int, Token]) -> Token | No
     # A participle or conjunct without a subject speaks for the clause it hangs from:
     # "..., Putin said, saying that ...", "pointed out that ..., emphasizing that ...".
     head = tok
-    while head.dep_ in ("advcl", "xcomp", "conj", "ccomp") and head.head is not head:
+    while head.dep_ in ("advcl", "xcomp", "conj", "ccomp") and head.head.i != head.i:
         head = head.head
         if head.i in by_cue:
             return by_cue[head.i]

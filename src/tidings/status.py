@@ -36,10 +36,10 @@ def _clause_chain(tok: Token) -> list[Token]:
     chain = [tok]
     t = tok
     # A noun trigger takes its modality from the verb it is the subject or object of.
-    if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and t.head is not t:
+    if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and t.head.i != t.i:
         t = t.head
         chain.append(t)
-    while t.dep_ in ("xcomp", "conj", "auxpass") and t.head is not t:
+    while t.dep_ in ("xcomp", "conj", "auxpass") and t.head.i != t.i:
         t = t.head
         chain.append(t)
     return chain
@@ -59,7 +59,7 @@ def own_status(tok: Token) -> str | None:
                 if any(g.dep_ in ("det", "preconj") and g.lower_ in ("no", "neither") for g in c.children):
                     negations += 1
             if c.dep_ == "neg" or (low in m.get("neg", {}) and c.dep_ in ("preconj", "det", "advmod", "cc")):
-                if low == "nor" and c.dep_ == "cc" and t is not tok:
+                if low == "nor" and c.dep_ == "cc" and t.i != tok.i:
                     continue
                 negations += 1
             if c.dep_ == "aux" and (low in m.get("aux", {}) or c.lemma_.lower() in m.get("aux", {})):
@@ -75,9 +75,9 @@ def own_status(tok: Token) -> str | None:
                 for p, st in m.get("prep", {}).items():
                     if phrase.startswith(p):
                         found.add(st)
-        if t is not tok and t.lemma_.lower() == "go" and t.tag_ == "VBG":
+        if t.i != tok.i and t.lemma_.lower() == "go" and t.tag_ == "VBG":
             found.add("future")  # "is going to deploy"
-        if t is not tok and t.lemma_.lower() in m.get("governor", {}) and tok in list(t.subtree):
+        if t.i != tok.i and t.lemma_.lower() in m.get("governor", {}) and tok in list(t.subtree):
             st = m["governor"][t.lemma_.lower()]
             if st == "negated":
                 negations += 1
