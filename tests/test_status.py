@@ -91,6 +91,8 @@ CASES = [
     ("Pakistan reportedly struck militant hideouts in Afghanistan.", "struck", "claimed", None),
     ("North Korea allegedly sent missiles to Russia.", "sent", "claimed", None),
     ("The rebels claimed to have seized the airport.", "seized", "claimed", None),
+    ('Kyiv claimed that Russian forces "deliberately shelled" the plant.', "shelled", "claimed", "Ukraine"),
+    ('Claims by Ukraine that Russian troops "attacked the convoy at dawn" were denied by Moscow.', "attacked", "claimed", "Ukraine"),
     # more denied
     ("Moscow denied that Russian troops had attacked the convoy.", "attacked", "denied", "Russia"),
     ("China rejected allegations that it supplied weapons to Russia.", "supplied", "denied", "China"),

@@ -4,8 +4,8 @@ one entity with its country (ISO alpha-3 or a PLOVER actor code) and sector.
 Sources, in order of trust: the actor lexicons (`countries.tsv`, `organizations.tsv`,
 `groups.tsv`, matched case-exactly), spaCy's named entities (corrected where the lexicons know
 better: a capital tagged PERSON is a capital), titles and appositions around names
-("Russian Defense Minister Andrey Belousov" is RUS, MIL and GOV), and group nouns with a
-national modifier ("Russian officials"). In-article coreference joins surnames ("Mr. Belousov"),
+("Russian Defense Minister Sergei Shoigu" is RUS, MIL and GOV), and group nouns with a
+national modifier ("Russian officials"). In-article coreference joins surnames ("Mr. Shoigu"),
 spelling variants and definite titles ("the Russian Defense Minister") to their person.
 """
 from __future__ import annotations
@@ -44,13 +44,13 @@ ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "iobj", "conj", "app
                       "ROOT", "dative", "oprd", "poss"})
 @dataclass
 class _Mention:
-    span: Span  # the name itself ("Andrey Belousov")
+    span: Span  # the name itself ("Sergei Shoigu")
     kind: str
     name: str
     country: str | None = None
     sectors: list[str] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)
-    phrase: Span | None = None  # the name with its title ("Russian Defense Minister Andrey Belousov")
+    phrase: Span | None = None  # the name with its title ("Russian Defense Minister Sergei Shoigu")
     key: str | None = None  # how mentions of one entity are joined
     geo: dict | None = None
     people: bool = False  # a people named by its demonym ("Albanians"): their home gives the country
@@ -106,7 +106,7 @@ class ActorFinder:
             if actor.kind in ("COUNTRY", "DEMONYM", "CAPITAL"):
                 for t in span:
                     self.country_of_token[t.i] = actor.code
-            elif actor.kind == "ORG" and actor.code:
+            elif actor.kind in ("ORG", "GROUP") and actor.code:
                 for t in span:
                     self.org_of_token[t.i] = actor.code
         mentions: list[_Mention] = []
@@ -216,14 +216,14 @@ class ActorFinder:
     def _from_ent(self, doc: Doc, ent: Span) -> _Mention | None:
         label = ent.label_
         toks = list(ent)
-        # Region names the small model mislabels: "Kursk region" (PRODUCT), "Donetsk oblast".
+        # Region names the small model mislabels: "Belgorod region" (PRODUCT), "Donetsk oblast".
         nxt = doc[ent.end] if ent.end < len(doc) else None
         if nxt is not None and nxt.lower_ in REGION_WORDS and label in ("PRODUCT", "PERSON", "ORG", "GPE", "LOC",
                                                                           "NORP", "WORK_OF_ART"):
             span = doc[ent.start:ent.end + 1]
             return self._location(doc, span)
         if label in ("PERSON", "WORK_OF_ART", "ORG"):
-            # Strip leading titles and honorifics: "General No Kwang-chol", "Mr. No".
+            # Strip leading titles and honorifics: "General Ri Yong-ho", "Mr. Ri".
             i = 0
             while i < len(toks) and (toks[i].lower_ in HONORIFICS or toks[i].lower_ in self.title_words
                                      or toks[i].lower_ == "the" or toks[i].text in self.names
@@ -286,11 +286,16 @@ class ActorFinder:
         if span[0].lower_ == "the":
             span = span[1:]
         core = span[:-1] if span[-1].lower_ in REGION_WORDS and len(span) > 1 else span
-        # "Russia's Kursk region": the possessor gives the country.
+        # "Russia's Belgorod region": the possessor gives the country.
         country = None
         before = span.start - 1
         if before >= 1 and doc[before].tag_ == "POS" and doc[before - 1].i in self.country_of_token:
             country = self.country_of_token[doc[before - 1].i]
+        if country is None:  # "the Iraqi city"; "Tripoli, Lebanon"
+            country = next((self.country_of_token[t.i] for t in span if t.i in self.country_of_token), None)
+        if country is None and span.end + 1 < len(doc) and doc[span.end].text == "," and \
+                (span.end + 1) in self.country_of_token:
+            country = self.country_of_token[span.end + 1]
         geo = gazetteer.region(span.text) or gazetteer.place(core.text, {country} if country else set())
         if geo and country and geo["country_code"] != country:
             geo = None
@@ -299,7 +304,7 @@ class ActorFinder:
         return _Mention(span, "LOCATION", span.text, country, key=f"L:{span.text}", geo=geo)
 
     def _titled_names(self, doc: Doc, taken: set[int]) -> list[_Mention]:
-        """Names the NER missed after a personal title: "Defense Minister General No Kwang-chol"."""
+        """Names the NER missed after a personal title: "Defense Minister General Ri Yong-ho"."""
         out = []
         for mid, start, end in self.title_matcher(doc):
             title = self.titles.get(doc.vocab.strings[mid])
@@ -416,7 +421,7 @@ class ActorFinder:
             code = home_in(head)
             if code is None:  # "guerrillas operating in Macedonia"
                 code = next((home_in(c) for c in head.children if c.dep_ == "acl" and home_in(c)), None)
-            if code is None and (m.people or "CVL" in m.sectors) and head.dep_ in ("nsubj", "dobj"):
+            if code is None and (m.people or "CVL" in m.sectors) and head.dep_ in ("nsubj", "nsubjpass", "dobj"):
                 code = home_in(head.head)  # "ethnic Albanians demonstrated in Serbia"
             if code:
                 m.country = code
@@ -456,7 +461,7 @@ class ActorFinder:
         article's dateline country, or of the one country an article without a dateline names."""
         code = self._dateline(doc)
         if code is None:
-            codes = {e.country for e in entities if e.kind in ("COUNTRY", "LOCATION") and e.country}
+            codes = {e.country for e in entities if e.country}
             codes |= set(self.country_of_token.values())
             codes = {c for c in codes if c and len(c) == 3 and c not in NON_STATE_CODES}
             if len(codes) != 1:
@@ -465,8 +470,20 @@ class ActorFinder:
         for e in entities:
             if e.country is not None or not e.sectors:
                 continue
+            if e.kind == "GROUP" and any(self._belongs(s) for s in e.mentions):
+                continue  # "inspectors of the IAEA", "Hezbollah guerrillas"
             if e.kind in ("PERSON", "GROUP") or (e.kind == "ORG" and set(e.sectors) & STATE_SECTORS):
                 e.country = code
+
+    def _belongs(self, span: Span) -> bool:
+        root = span.root
+        for c in root.children:
+            if c.dep_ in ("compound", "amod", "nmod", "poss") and c.pos_ == "PROPN":
+                return True
+            if c.dep_ == "prep" and c.lower_ in ("of", "from", "with") and \
+                    any(g.pos_ == "PROPN" for g in c.children if g.dep_ == "pobj"):
+                return True
+        return False
 
     def _describe_person(self, doc: Doc, m: _Mention) -> None:
         """Titles, country and sectors from the words before the name and from appositions."""

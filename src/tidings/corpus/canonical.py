@@ -1,7 +1,7 @@
 """Canonical entities: one row per real-world actor across articles.
 
 An article's entity joins the canonical entity of the same kind that already carries its name as
-an alias (names and proper-name mentions such as "Belousov" or "DPRK" are aliases) and whose
+an alias (names and proper-name mentions such as "Shoigu" or "DPRK" are aliases) and whose
 country agrees (equal, or unknown on one side). Countries merge by their code. Groups ("Russian
 officials", "protesters") merge only with the same name and the same country, since a generic
 noun says nothing more. Otherwise the entity starts a new canonical entity.

@@ -11,7 +11,7 @@ Filters:
     status             event status(es) for events, claim status(es) for claims
     since, until       YYYY, YYYY-MM or YYYY-MM-DD: events by when they happened (their date's
                        span overlaps), everything else by publication date
-    place              an event place: a country code ("SYR") or part of a place name ("Kursk")
+    place              an event place: a country code ("SYR") or part of a place name ("Donetsk")
     publisher          publisher name or web site, case-insensitive
     search             words that must all occur in the article (SQLite FTS5)
     clustered          one row per event (or claim) across reports instead of one per report
