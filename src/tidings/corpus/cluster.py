@@ -150,6 +150,7 @@ class EventClusterer:
                 marks = ",".join("?" * len(others))
                 self.conn.execute(f"UPDATE events SET cluster = ? WHERE cluster IN ({marks})", (cluster, *others))
                 self.conn.execute(f"DELETE FROM event_clusters WHERE id IN ({marks})", others)
+                self.conn.execute(f"DELETE FROM cluster_codes WHERE cluster IN ({marks})", others)
                 self.touched.difference_update(others)
         self.conn.execute("UPDATE events SET cluster = ? WHERE id = ?", (cluster, event_id))
         self.touched.add(cluster)
@@ -167,6 +168,7 @@ def refresh_event_cluster(conn: sqlite3.Connection, cid: int) -> None:
         "SELECT count(*) AS n, count(DISTINCT e.article) AS reports, count(DISTINCT a.publisher_key) AS pubs, "
         "min(a.published) AS first, max(a.published) AS last FROM events e JOIN articles a ON a.n = e.article "
         "WHERE e.cluster = ?", (cid,)).fetchone()
+    conn.execute("DELETE FROM cluster_codes WHERE cluster = ?", (cid,))
     if not agg["n"]:
         conn.execute("DELETE FROM event_clusters WHERE id = ?", (cid,))
         return
@@ -180,6 +182,8 @@ def refresh_event_cluster(conn: sqlite3.Connection, cid: int) -> None:
     actor = sorted(set().union(*(codes(r["actor_codes"]) for r in rows)))
     recipient = sorted(set().union(*(codes(r["recipient_codes"]) for r in rows)))
     place = next((r["place_country"] for r in rows if r["place_country"]), None)
+    conn.executemany("INSERT INTO cluster_codes (role, code, cluster) VALUES (?, ?, ?)",
+                     [("actor", c, cid) for c in actor] + [("recipient", c, cid) for c in recipient])
     conn.execute(
         "UPDATE event_clusters SET event = ?, status_group = ?, actor_codes = ?, recipient_codes = ?, date = ?, "
         "date_start = ?, date_end = ?, place_country = ?, n_events = ?, n_reports = ?, n_publishers = ?, "

@@ -14,7 +14,8 @@ Filters:
     place              an event place: a country code ("SYR") or part of a place name ("Donetsk")
     publisher          publisher name or web site, case-insensitive
     search             words that must all occur in the article (SQLite FTS5)
-    clustered          one row per event (or claim) across reports instead of one per report
+    clustered          one row per event (or claim) across reports instead of one per report; a
+                       cluster matches when its reports, taken together, match the filters
     min_reports        with clustered: only clusters reported by at least this many articles
     limit, offset      paging
 """
@@ -170,19 +171,31 @@ def _event_where(actor=None, recipient=None, type=None, status=None, since=None,
     return w
 
 
+def _cluster_where(min_reports=None, *, actor=None, recipient=None, **filters) -> Where:
+    """Filters on clusters: a cluster matches when its reports, taken together, match them."""
+    kw = Where()
+    for role, value in (("actor", actor), ("recipient", recipient)):
+        codes = _codes(value, f"--{role}")
+        if codes:
+            clause, params = _in("code", codes)
+            kw.add(f"k.id IN (SELECT cluster FROM cluster_codes WHERE role = '{role}' AND {clause})", params)
+    w = _event_where(**filters)
+    if w.clauses:
+        kw.add(f"k.id IN (SELECT e.cluster FROM events e{w.sql()})", w.params)
+    if min_reports:
+        kw.add("k.n_reports >= ?", [int(min_reports)])
+    return kw
+
+
 def events(conn: sqlite3.Connection, *, clustered: bool = False, min_reports: int | None = None,
            limit: int | None = None, offset: int = 0, **filters) -> list[dict]:
     """Events, one row per report; with `clustered`, one row per event across reports."""
-    w = _event_where(**filters)
     page, pp = _page(limit, offset)
     if clustered:
-        kw = Where()
-        if w.clauses:
-            kw.add(f"k.id IN (SELECT e.cluster FROM events e{w.sql()})", w.params)
-        if min_reports:
-            kw.add("k.n_reports >= ?", [int(min_reports)])
+        kw = _cluster_where(min_reports, **filters)
         return _rows(conn, f"SELECT {CLUSTER_COLUMNS} FROM event_clusters k{kw.sql()} ORDER BY k.id{page}",
                      kw.params + pp)
+    w = _event_where(**filters)
     if min_reports:
         w.add("e.cluster IN (SELECT id FROM event_clusters WHERE n_reports >= ?)", [int(min_reports)])
     # Page over the narrow ids first, then fetch the wide rows of that page only.
@@ -194,14 +207,10 @@ def events(conn: sqlite3.Connection, *, clustered: bool = False, min_reports: in
 
 def count_events(conn: sqlite3.Connection, *, clustered: bool = False, min_reports: int | None = None,
                  **filters) -> int:
-    w = _event_where(**filters)
     if clustered:
-        kw = Where()
-        if w.clauses:
-            kw.add(f"k.id IN (SELECT e.cluster FROM events e{w.sql()})", w.params)
-        if min_reports:
-            kw.add("k.n_reports >= ?", [int(min_reports)])
+        kw = _cluster_where(min_reports, **filters)
         return conn.execute(f"SELECT count(*) FROM event_clusters k{kw.sql()}", kw.params).fetchone()[0]
+    w = _event_where(**filters)
     if min_reports:
         w.add("e.cluster IN (SELECT id FROM event_clusters WHERE n_reports >= ?)", [int(min_reports)])
     return conn.execute(f"SELECT count(*) FROM events e{w.sql()}", w.params).fetchone()[0]

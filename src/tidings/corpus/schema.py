@@ -12,7 +12,8 @@ document's sha256):
 - `articles_fts`: FTS5 index over title and text.
 - `entities` (per article), `mentions`, `canonical_entities` and `canonical_aliases` (across articles).
 - `times`, `statements`.
-- `events` with `event_participants` (actor and recipient rows), grouped into `event_clusters`.
+- `events` with `event_participants` (actor and recipient rows), grouped into `event_clusters`
+  (with `cluster_codes`, the actor and recipient codes of each cluster's reports together).
 - `claims` with `claim_parties` (claimants, confirmers, deniers, neither), grouped into `claim_clusters`.
 - `failures`: inputs that could not be analysed, with the reason.
 """
@@ -246,6 +247,18 @@ CREATE INDEX claim_cluster_claimants_cluster ON claim_cluster_claimants(cluster)
 """),
     ("events by type, date unit and start, for finding reports of the same event", """
 CREATE INDEX events_type_unit_date ON events(event, date_unit, date_start);
+"""),
+    ("the actor and recipient codes of each event cluster, for filtering clusters by them", """
+CREATE TABLE cluster_codes (
+    role TEXT NOT NULL,
+    code TEXT NOT NULL,
+    cluster INTEGER NOT NULL REFERENCES event_clusters(id),
+    PRIMARY KEY (role, code, cluster)
+) WITHOUT ROWID;
+CREATE INDEX cluster_codes_cluster ON cluster_codes(cluster);
+INSERT OR IGNORE INTO cluster_codes (role, code, cluster)
+    SELECT p.role, p.code, e.cluster FROM event_participants p JOIN events e ON e.id = p.event
+    WHERE p.code IS NOT NULL AND e.cluster IS NOT NULL;
 """),
 ]
 
