@@ -201,6 +201,10 @@ class ActorFinder:
             return _Mention(span, "PERSON", actor.name, actor.code, [actor.sector] if actor.sector else [])
         if actor.kind == "CAPITAL":
             head = span.root.head
+            nxt = span.end + 1
+            if span.end < len(doc) and doc[span.end].text == "," and nxt in self.country_of_token \
+                    and self.country_of_token[nxt] != actor.code:
+                return self._location(doc, span)  # "Tripoli, Lebanon" is not Libya's capital
             if span.root.dep_ == "pobj" and head.lower_ in LOCATIVE:
                 geo = gazetteer.place(span.text, {actor.code})
                 return _Mention(span, "LOCATION", span.text, actor.code, key=f"L:{span.text}", geo=geo)
@@ -291,11 +295,11 @@ class ActorFinder:
         before = span.start - 1
         if before >= 1 and doc[before].tag_ == "POS" and doc[before - 1].i in self.country_of_token:
             country = self.country_of_token[doc[before - 1].i]
-        if country is None:  # "the Iraqi city"; "Tripoli, Lebanon"
-            country = next((self.country_of_token[t.i] for t in span if t.i in self.country_of_token), None)
         if country is None and span.end + 1 < len(doc) and doc[span.end].text == "," and \
                 (span.end + 1) in self.country_of_token:
-            country = self.country_of_token[span.end + 1]
+            country = self.country_of_token[span.end + 1]  # "Tripoli, Lebanon"
+        if country is None:  # "the Iraqi city"
+            country = next((self.country_of_token[t.i] for t in span if t.i in self.country_of_token), None)
         geo = gazetteer.region(span.text) or gazetteer.place(core.text, {country} if country else set())
         if geo and country and geo["country_code"] != country:
             geo = None
@@ -421,8 +425,11 @@ class ActorFinder:
             code = home_in(head)
             if code is None:  # "guerrillas operating in Macedonia"
                 code = next((home_in(c) for c in head.children if c.dep_ == "acl" and home_in(c)), None)
-            if code is None and (m.people or "CVL" in m.sectors) and head.dep_ in ("nsubj", "nsubjpass", "dobj"):
-                code = home_in(head.head)  # "ethnic Albanians demonstrated in Serbia"
+            role = head
+            if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "NUM"):
+                role = head.head.head  # "thousands of ethnic Albanians"
+            if code is None and (m.people or "CVL" in m.sectors) and role.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                code = home_in(role.head)  # "ethnic Albanians demonstrated in Serbia"
             if code:
                 m.country = code
 

@@ -21,7 +21,8 @@ PEOPLE_WORDS = frozenset({"man", "men", "woman", "women", "people", "person", "p
                           "civilian", "civilians", "protester", "protesters", "demonstrator", "demonstrators",
                           "student", "students", "journalist", "journalists", "villager", "villagers",
                           "resident", "residents", "worker", "workers", "youth", "youths", "inmate", "inmates",
-                          "migrant", "migrants", "refugee", "refugees", "activist", "activists", "member", "members"})
+                          "migrant", "migrants", "refugee", "refugees", "activist", "activists", "member", "members",
+                          "thousands", "hundreds", "dozens", "scores", "crowds", "crowd", "millions", "tens"})
 
 
 

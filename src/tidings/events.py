@@ -249,7 +249,9 @@ def _governor(c: _Cand) -> tuple[Token | None, str | None, bool, bool]:
             t = g  # "refused to allow X to land": climb through the controlling verbs
             intent = intent or _future(g)
             continue
-        if "intent" in roles and dep in ("xcomp", "acl", "ccomp"):
+        if "intent" in roles and dep in ("xcomp", "acl", "ccomp", "dobj"):
+            if dep == "dobj" and c.light is None and c.word.pos_ in ("NOUN", "PROPN") and verb_like(g):
+                c.light = g  # "is considering a missile strike": the considering one strikes
             intent = True
             neg = neg or negated(g) or any(negated(x) for x in g.ancestors if x.dep_ in ("ROOT",) and x is g.head)
             t = g
@@ -625,7 +627,11 @@ def _noun_actor_tokens(noun: Token, row: Trigger) -> list[Token]:
     out: list[Token] = []
     for s in spec:
         if s in ("poss", "compound", "amod", "nmod"):
-            out += [c for c in noun.children if c.dep_ == s]
+            found = [c for c in noun.children if c.dep_ == s]
+            # "the Xi-Putin meeting": the first name hangs off the second
+            found += [g for c in found if c.dep_ == "compound" for g in c.children
+                      if g.dep_ in ("compound", "amod") and g.pos_ == "PROPN"]
+            out += found
         else:
             out += prep_objects(noun, s)
     return [x for a in out for x in conjuncts(a)]
@@ -640,9 +646,16 @@ def _heads(c: _Cand) -> list[Token]:
     if w.pos_ in ("NOUN", "PROPN"):
         heads += [g for p in w.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
                   if g.dep_ == "pobj"]
-    elif c.light is None:
-        heads += [o for o in w.children if o.dep_ == "dobj"]
     return heads
+
+
+def _object_heads(c: _Cand, spec: str) -> list[Token]:
+    """ "shared evidence with the U.S.", "imposed restrictions on X": a verb's object carries
+    the prepositions that name the partner or target."""
+    if c.light is None and c.word.pos_ not in ("NOUN", "PROPN") and spec in ("with", "to", "on", "against",
+                                                                              "into", "at", "from"):
+        return [o for o in c.word.children if o.dep_ == "dobj" and (spec != "from" or match_trigger(o) is None)]
+    return []
 
 
 def _recipient_tokens(c: _Cand, spec: str) -> list[Token]:
@@ -658,7 +671,7 @@ def _recipient_tokens(c: _Cand, spec: str) -> list[Token]:
         return [x for h in heads for x in between(h)]
     if spec in ("host", "loc"):
         return []
-    return [x for h in heads for x in prep_objects(h, spec)]
+    return [x for h in heads + _object_heads(c, spec) for x in prep_objects(h, spec)]
 
 
 def _complement(tok: Token) -> Token | None:
@@ -686,18 +699,17 @@ def _complement_recipients(c: _Cand, args: _Args, actor_ents: set) -> list[Parti
     seen = 0
     while comp is not None and seen < 3:
         seen += 1
-        if c.role in ("request", "command", "say-must") or c.event in ("REQUEST", "CONCEDE"):
-            who = args.participants([x for x in comp.children if x.dep_ in ("nsubj", "nsubjpass")])
-            who = [p for p in who if not p.entity or p.entity not in actor_ents]
-            if who:
-                return who
+        who = [p for p in args.participants([x for x in comp.children if x.dep_ in ("nsubj", "nsubjpass")])
+               if not p.entity or p.entity not in actor_ents]
+        if who and (c.role in ("request", "command", "say-must") or c.event in ("REQUEST", "CONCEDE")):
+            return who
         toks = patient(comp) + dative(comp)
         for prep in ("to", "with", "against", "on", "into", "from", "for"):
             toks += [x for h in [comp] + [o for o in comp.children if o.dep_ == "dobj"]
                      for x in prep_objects(h, prep)]
         got = [p for p in args.participants(toks) if not p.entity or p.entity not in actor_ents]
-        if got:
-            return got
+        if got or who:
+            return got or who  # "vowed to help Syria rebuild"
         comp = _complement(comp)
     return []
 
@@ -842,6 +854,8 @@ def _loc_specs(c: _Cand) -> tuple[str, ...]:
 def _loc_recipient(c: _Cand, args: _Args, actor_ents: set) -> list[Participant]:
     """ "shelled positions in Jericho", "imposed a curfew in Cizre": the place's country."""
     heads = _heads(c) + [i.word for i in c.absorbed]
+    if c.word.pos_ in ("NOUN", "PROPN") and c.word.dep_ == "nsubj":
+        heads.append(c.word.head)  # "an aid convoy crossed into Syria"
     heads += [x for h in list(heads) for x in h.children if x.dep_ == "acl"]
     found = find_place(args.doc, heads, args.tokmap, args.ents, set(), country_tokens=args.country_tokens)
     if found is None:
@@ -941,6 +955,10 @@ def find_events(doc: Doc) -> list[Event]:
         codes = {p.code for p in actor + recipient if p.code}
         heads = _heads(c) + [h for h in (c.governor,) if h is not None] + [i.word for i in c.absorbed]
         heads += [x for h in list(heads) for x in h.children if x.dep_ == "acl"]
+        # last: a place on the verb's object ("clashed with militias in Tripoli")
+        heads += [g for h in (c.word, c.light) if h is not None for x in h.children
+                  for g in ([x] if x.dep_ == "dobj" else [y for y in x.children if y.dep_ == "pobj"]
+                            if x.dep_ == "prep" and x.lower_ not in ("in", "at", "near") else [])]
         found = find_place(doc, heads, args.tokmap, args.ents, codes, country_tokens=args.country_tokens)
         place = found[0] if found else None
         if not actor and c.event == "ASSAULT":

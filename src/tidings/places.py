@@ -56,7 +56,8 @@ def find_place(doc: Doc, heads: list[Token], tokmap: dict[int, str], ents: dict[
         for g in _place_tokens(h, preps):
             eid = tokmap.get(g.i)
             ent = ents.get(eid) if eid else None
-            if ent is None and g.pos_ == "PROPN" and g.is_title:
+            if ent is None and g.pos_ == "PROPN" and g.is_title and not g.ent_type_ in ("DATE", "TIME", "PERSON",
+                                                                                        "ORG", "NORP", "EVENT"):
                 # a place the small model's NER missed ("near the town of Samarra")
                 left = g.i
                 while left > 0 and g.doc[left - 1].dep_ == "compound" and g.doc[left - 1].pos_ == "PROPN":
@@ -79,7 +80,11 @@ def find_place(doc: Doc, heads: list[Token], tokmap: dict[int, str], ents: dict[
                 continue
             mention = next((m for m in ent.mentions if m.start <= g.i < m.end), None)
             name = mention.text if mention is not None else ent.name
-            return resolve_place(name, ent, codes), eid
+            got = resolve_place(name, ent, codes)
+            if got["country_code"] is None and got["geonameid"] is None:
+                fallback = fallback or (got, eid)  # "the Iraqi city" before "of Basra"
+                continue
+            return got, eid
     return fallback
 
 

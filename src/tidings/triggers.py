@@ -151,7 +151,7 @@ def _object_tokens(tok: Token) -> list[Token]:
         if c.dep_ in OBJECT_DEPS:
             out.append(c)
         elif c.dep_ == "prep" and c.lower_ in ("to", "on", "at", "into", "with", "against", "upon"):
-            out += [g for g in c.children if g.dep_ == "pobj"]
+            out += [g for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")]
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
         out.append(tok.head)  # "detainees held by ...": the noun is the object
     return [x for o in out for x in [o, *(g for g in o.children if g.dep_ == "conj")]]
@@ -175,8 +175,8 @@ def _object_lemmas(tok: Token) -> list[str]:
                             out.append(f"{lemma(g)} {lemma(x)}")
                         if g.dep_ == "prep" and g.lower_ == "of":
                             out += [lemma(p) for p in g.children if p.dep_ == "pobj"]
-        if c.dep_ == "prep":
-            out.append(c.lower_)
+        if c.dep_ == "prep" and not all(g.ent_type_ in ("DATE", "TIME") for g in c.children if g.dep_ == "pobj"):
+            out.append(c.lower_)  # "charged with", not "on Sunday"
     return out
 
 
@@ -216,7 +216,10 @@ def _subject_ok(tok: Token, row: Trigger) -> bool:
     if not row.subject and not row.not_subject:
         return True
     from .arguments import subject
-    classes = _classes(subject(tok), False)
+    subj = subject(tok)
+    subj += [g for t in subj for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+             for g in p.children if g.dep_ == "pobj"]  # "thousands of protesters"
+    classes = _classes(subj, False)
     if row.not_subject and classes & row.not_subject:
         return False
     return not row.subject or bool(classes & row.subject)
