@@ -106,7 +106,7 @@ def test_reingest_changes_nothing(tmp_path, nlp):
     folder = tmp_path / "in"
     short_articles(folder, 3)
     db = tmp_path / "c.db"
-    first = Corpus(db).ingest([folder], workers=1)
+    first = Corpus(db).ingest(str(folder), workers=1)  # one path as a string, too
     before = table_counts(db)
     again = Corpus(db).ingest([folder, folder / "article-00.txt"], workers=1)
     assert (first.new, again.new, again.present) == (3, 0, 4)

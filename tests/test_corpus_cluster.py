@@ -226,3 +226,31 @@ def test_reprocessing_an_article_updates_its_clusters(tmp_path):
     [k] = corpus.events(clustered=True)
     assert (k["reports"], k["publishers"]) == (1, 1)
     assert corpus.stats()["articles"] == 2
+
+
+def test_migrations_upgrade_an_older_database(tmp_path):
+    """A corpus written at schema version 2 (rows made by hand) is upgraded in place when opened for
+    writing, and the new cluster_codes table is filled from the rows already there."""
+    import sqlite3
+
+    from tidings.corpus.schema import MIGRATIONS, SCHEMA_VERSION, _statements
+
+    db = tmp_path / "old.db"
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("CREATE TABLE migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)")
+    for number, (name, sql) in enumerate(MIGRATIONS[:2], 1):
+        for statement in _statements(sql):
+            conn.execute(statement)
+        conn.execute("INSERT INTO migrations VALUES (?, ?, '2026-01-01')", (number, name))
+    conn.execute("INSERT INTO event_clusters (id, event, status_group, n_reports) VALUES (7, 'SANCTION', 'occurred', 1)")
+    conn.execute("INSERT INTO events (id, article, vid, event, event_text, status, cluster) "
+                 "VALUES (1, 1, 'v1', 'SANCTION', 'imposed', 'asserted', 7)")
+    conn.execute("INSERT INTO event_participants VALUES (1, 'actor', 0, NULL, NULL, 'USA', NULL, 'USA')")
+    conn.execute("PRAGMA user_version = 2")
+    conn.close()
+    conn = connect(db)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert [tuple(r) for r in conn.execute("SELECT role, code, cluster FROM cluster_codes")] == [("actor", "USA", 7)]
+    assert [r["version"] for r in conn.execute("SELECT version FROM migrations")] == list(range(1, SCHEMA_VERSION + 1))
+    conn.close()
+    assert Corpus(db, readonly=True).events(clustered=True, actor="USA")[0]["cluster"] == 7
