@@ -131,8 +131,16 @@ def test_feeds_warc_html_and_jsonl(tmp_path, nlp):
     (folder / "page.html").write_text(page("Strike", example_paragraphs("shayrat-missile-strike.txt")),
                                       encoding="utf-8")
     (folder / "notes.md").write_text("not an article", encoding="utf-8")
+    (folder / "agency.atom").write_text(
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Agency</title>'
+        '<id>urn:agency</id><updated>2022-02-02T12:00:00Z</updated><entry><title>Troops</title>'
+        '<id>urn:agency:1</id><updated>2022-02-02T12:00:00Z</updated><link href="https://agency.example/1"/>'
+        f'<summary type="text">{example_paragraphs("us-troops-eastern-europe.txt", 1)}</summary></entry></feed>',
+        encoding="utf-8")
     summary = Corpus(tmp_path / "c.db").ingest([folder], workers=1)
-    assert (summary.new, summary.failures, summary.ignored) == (3, [], {".md": 1})
+    assert (summary.new, summary.failures, summary.ignored) == (4, [], {".md": 1})
+    atom = next(a for a in Corpus(tmp_path / "c.db").articles() if a["origin"].startswith(str(folder / "agency.atom")))
+    assert (atom["publisher"], atom["published"], atom["url"]) == ("Agency", "2022-02-02", "https://agency.example/1")
     rows = {name: a for a in Corpus(tmp_path / "c.db").articles()
             for name in ("wire.rss", "crawl.warc.gz", "page.html") if a["origin"].startswith(str(folder / name))}
     assert rows["crawl.warc.gz"]["origin"] == f"{folder / 'crawl.warc.gz'}@https://news.example/belousov"
