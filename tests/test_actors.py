@@ -1,0 +1,167 @@
+"""Actor coding: a table of mentions with the entity kind, country and sector they must get,
+and the lookups later stages use (resolve, phrase_of, token_entities, entity_by_id). Every
+table goes through `nlp.pipe` once."""
+from __future__ import annotations
+
+import pytest
+
+from tidings import actors, gazetteer
+
+# (text, mention text, kind, country or PLOVER code, a sector that must be among the entity's)
+CASES = [
+    # countries by name, short name, alias, capital standing for the government
+    ("Russia accused the United States of escalating the war.", "Russia", "COUNTRY", "RUS", None),
+    ("The US imposed new tariffs.", "US", "COUNTRY", "USA", None),
+    ("Britain expelled the diplomats.", "Britain", "COUNTRY", "GBR", None),
+    ("The DPRK fired a missile into the sea.", "DPRK", "COUNTRY", "PRK", None),
+    ("Moscow has denied the reports.", "Moscow", "COUNTRY", "RUS", None),
+    ("Washington blamed Damascus for the attack.", "Washington", "COUNTRY", "USA", None),
+    ("Kyiv said the strikes hit power plants.", "Kyiv", "COUNTRY", "UKR", None),
+    ("Kiev rejected the proposal.", "Kiev", "COUNTRY", "UKR", None),
+    ("Beijing warned Manila over the shoal.", "Beijing", "COUNTRY", "CHN", None),
+    ("Hong Kong police arrested the activists.", "Hong Kong", "COUNTRY", "HKG", None),
+    ("Palestine joined the court in 2015.", "Palestine", "COUNTRY", "PSE", None),
+    ("Puerto Rico asked for federal aid.", "Puerto Rico", "COUNTRY", "USA", None),
+    # places: a capital after a locative preposition is a place, with coordinates
+    ("The talks were held in Moscow on Tuesday.", "Moscow", "LOCATION", "RUS", None),
+    ("Ukraine launched an incursion into Russia's Kursk region.", "Kursk region", "LOCATION", "RUS", None),
+    ("Troops remained on alert in the West Bank.", "West Bank", "LOCATION", "PSE", None),
+    ("Militias clashed in Tripoli, Lebanon, on Sunday.", "Tripoli", "LOCATION", "LBN", None),
+    ("Fighting continued in Darfur.", "Darfur", "LOCATION", "SDN", None),
+    # international organisations with PLOVER codes
+    ("The United Nations demanded a ceasefire.", "United Nations", "ORG", "UNO", "GOV"),
+    ("The UN Security Council met on Friday.", "UN Security Council", "ORG", "UNO", "GOV"),
+    ("The European Union imposed sanctions.", "European Union", "ORG", "EUR", "GOV"),
+    ("NATO moved jets to Poland.", "NATO", "ORG", "IGO", "MIL"),
+    ("The IAEA sent inspectors to Iran.", "IAEA", "ORG", "UNO", None),
+    ("The African Union suspended Niger.", "African Union", "ORG", "IGO", None),
+    ("Amnesty International accused the army of torture.", "Amnesty International", "ORG", "NGO", None),
+    ("The Red Cross delivered medicine.", "Red Cross", "ORG", "NGO", None),
+    ("The Arab League met in Cairo.", "Arab League", "ORG", "IGO", None),
+    # national bodies and armed groups
+    ("The Kremlin said talks would resume.", "Kremlin", "ORG", "RUS", "GOV"),
+    ("The Pentagon ordered troops to Poland.", "Pentagon", "ORG", "USA", "MIL"),
+    ("Hamas fired rockets at Israel.", "Hamas", "ORG", "PSE", "REB"),
+    ("Hezbollah guerrillas killed two soldiers.", "Hezbollah", "ORG", "LBN", "REB"),
+    ("The Taliban refused to attend.", "Taliban", "ORG", "AFG", "GOV"),
+    # people by title and apposition
+    ("Russian Defense Minister Andrey Belousov held talks in Pyongyang.", "Andrey Belousov", "PERSON", "RUS",
+     "MIL"),
+    ("South Korean Defense Minister Kim Yong-hyun visited the border.", "Kim Yong-hyun", "PERSON", "KOR", "MIL"),
+    ("General Valery Gerasimov inspected the troops.", "Valery Gerasimov", "PERSON", "RUS", "MIL"),
+    ("Kyrgyz Prime Minister Nikolai Tanaev received the observers.", "Nikolai Tanaev", "PERSON", "KGZ", "GOV"),
+    ("Jack Straw, the British foreign secretary, said on Friday the talks had failed.", "Jack Straw", "PERSON",
+     "GBR", "GOV"),
+    ("King Hassan of Morocco said he would host the meeting.", "Hassan", "PERSON", "MAR", "GOV"),
+    ("A member of the Syrian parliament, Mohammed Mamoun, started a hunger strike.", "Mohammed Mamoun", "PERSON",
+     "SYR", None),
+    ("Police Commissioner Stephen Lo said the protest had turned into a riot.", "Stephen Lo", "PERSON", None,
+     "COP"),
+    # people the lexicon knows
+    ("Putin said the West had provoked the war.", "Putin", "PERSON", "RUS", "GOV"),
+    ("Zelensky asked for more air defence.", "Zelensky", "PERSON", "UKR", "GOV"),
+    ("Erdogan met Netanyahu in Ankara.", "Netanyahu", "PERSON", "ISR", "GOV"),
+    ("Kofi Annan announced the withdrawal of inspectors.", "Kofi Annan", "PERSON", "UNO", "GOV"),
+    # groups: role nouns with a national modifier, peoples, and their homes
+    ("Russian officials accuse Washington of escalating the conflict.", "Russian officials", "GROUP", "RUS",
+     "GOV"),
+    ("Israeli soldiers arrested more than 100 Palestinians.", "Israeli soldiers", "GROUP", "ISR", "MIL"),
+    ("Police fired tear gas at the crowd.", "Police", "GROUP", None, "COP"),
+    ("Rebels seized the town of Goma.", "Rebels", "GROUP", None, "REB"),
+    ("Protesters blocked the main road.", "Protesters", "GROUP", None, "CVL"),
+    ("The opposition boycotted the vote.", "opposition", "GROUP", None, "OPP"),
+    ("State media said the leader had visited the factory.", "State media", "GROUP", None, "JRN"),
+    ("Israel and the Palestinians reached a consensus on water.", "Palestinians", "GROUP", "PSE", None),
+    ("Bosnian Serbs demanded a truce.", "Bosnian Serbs", "GROUP", "BIH", None),
+    ("Ethnic Albanians in south Serbia are demanding autonomy.", "Albanians", "GROUP", "SRB", None),
+    ("Opposition groups in Zimbabwe are demanding reforms.", "Opposition groups", "GROUP", "ZWE", "OPP"),
+    ("Thousands of Iraqi Kurds demonstrated in Kirkuk.", "Iraqi Kurds", "GROUP", "IRQ", "CVL"),
+    ("U.N. helicopters evacuated the wounded.", "helicopters", "GROUP", "UNO", "MIL"),
+    ("Israeli tanks fired on the camp.", "Israeli tanks", "GROUP", "ISR", "MIL"),
+    ("EU foreign ministers agreed new measures.", "foreign ministers", "GROUP", "EUR", "GOV"),
+    # an article about one country: its officials without a nationality
+    ("President Omar El Bashir lifted the curfew in Sudan.", "Omar El Bashir", "PERSON", "SDN", "GOV"),
+]
+
+
+@pytest.fixture(scope="module")
+def docs(nlp):
+    return list(nlp.pipe(c[0] for c in CASES))
+
+
+def _entity_for(doc, text):
+    for e in doc._.entities:
+        if any(m.text == text for m in e.mentions):
+            return e
+    return None
+
+
+@pytest.mark.parametrize("i", range(len(CASES)), ids=[c[1] for c in CASES])
+def test_actor_table(docs, i):
+    text, mention, kind, country, sector = CASES[i]
+    doc = docs[i]
+    e = _entity_for(doc, mention)
+    got = [(x.name, x.kind, x.country, x.sectors, [m.text for m in x.mentions]) for x in doc._.entities]
+    assert e is not None, f"{text}: no entity with mention {mention!r}; got {got}"
+    assert e.kind == kind, f"{text}: {e}"
+    assert e.country == country, f"{text}: {e}"
+    if sector is not None:
+        assert sector in e.sectors, f"{text}: {e}"
+
+
+def test_table_size():
+    assert len(CASES) >= 50
+
+
+def test_in_article_coreference(nlp):
+    doc = nlp("Russian Defense Minister Andrey Belousov arrived in Pyongyang. Mr. Belousov met Kim Jong-un. "
+              "The Russian Defense Minister said the talks went well. He praised the hosts.")
+    bel = [e for e in doc._.entities if e.name == "Andrey Belousov"]
+    assert len(bel) == 1
+    texts = {m.text for m in bel[0].mentions}
+    assert "Andrey Belousov" in texts and any(t.endswith("Belousov") and t != "Andrey Belousov" for t in texts)
+    assert any("Defense Minister" in t for t in texts)
+    he = next(t for t in doc if t.lower_ == "he")
+    assert actors.resolve(doc, he) == bel[0].id
+
+
+def test_pronoun_it_is_the_speaker_of_its_clause(nlp):
+    doc = nlp("Syria says it is willing to withdraw its troops from Lebanon.")
+    it = next(t for t in doc if t.lower_ == "it")
+    ent = actors.entity_by_id(doc)[actors.resolve(doc, it)]
+    assert ent.country == "SYR"
+
+
+def test_definite_group_joins_its_antecedent(nlp):
+    doc = nlp("European Union foreign ministers met in Brussels. The ministers warned Russia.")
+    groups = [e for e in doc._.entities if e.kind == "GROUP"]
+    assert len(groups) == 1 and groups[0].country == "EUR"
+    assert len(groups[0].mentions) == 2
+
+
+def test_lookups_for_later_stages(nlp):
+    doc = nlp("North Korean Defense Minister No Kwang-chol met Russian officials.")
+    tokmap = actors.token_entities(doc)
+    name = next(t for t in doc if t.text == "No")
+    phrase = actors.phrase_of(doc, name)
+    assert phrase.text == "North Korean Defense Minister No Kwang-chol"
+    eid = tokmap[name.i]
+    ent = actors.entity_by_id(doc)[eid]
+    assert (ent.kind, ent.country) == ("PERSON", "PRK")
+    assert set(ent.sectors) >= {"MIL", "GOV"}
+    assert "tidings_mentions" in doc.spans and len(doc.spans["tidings_mentions"]) >= 2
+
+
+def test_gazetteer_resolves_places_preferring_hinted_countries():
+    assert gazetteer.place("Tripoli", {"LBN"})["country_code"] == "LBN"
+    assert gazetteer.place("Tripoli")["country_code"] == "LBY"
+    assert gazetteer.place("Gaza Strip")["country_code"] == "PSE"
+    assert gazetteer.place("Russia")["country_code"] == "RUS"
+    assert gazetteer.place("Nowhere-on-Earth") is None
+
+
+def test_lexicons_have_no_duplicate_people():
+    names = gazetteer.names()
+    assert names["Putin"].code == "RUS" and names["Putin"].kind == "PERSON"
+    assert names["Russia"].kind == "COUNTRY"
+    assert names["Hamas"].code == "PSE"
