@@ -97,7 +97,7 @@ def bench_ingest(n_articles: int, repeat: int, workers: int) -> None:
             ingest_t.append(ingest(run))
         # CPU time of this process (everything runs in it with one worker) is what the database adds;
         # wall time also counts whatever else the machine is doing.
-        (bw, bc), (iw, ic, wc) = min(bare_t, key=lambda x: x[1]), min(ingest_t, key=lambda x: x[1])
+        (bw, bc), (iw, ic, _) = min(bare_t, key=lambda x: x[1]), min(ingest_t, key=lambda x: x[1])
         print(f"ingest throughput, {n_articles} articles, 1 worker, best of {repeat} (by CPU time):")
         print(f"  bare extract_many : {n_articles / bc:7.1f} articles/CPU-s ({bc:.2f} CPU s, {bw:.2f} s wall)")
         print(f"  ingest into SQLite: {n_articles / ic:7.1f} articles/CPU-s ({ic:.2f} CPU s, {iw:.2f} s wall)")

@@ -3,7 +3,6 @@ clusters (type, actor and recipient codes, dates by granularity, places, status)
 outlets, canonical entities. These do not depend on what the extraction finds today."""
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 
 import pytest
