@@ -485,8 +485,26 @@ class ActorFinder:
                 continue
             if e.kind == "GROUP" and any(self._belongs(s) for s in e.mentions):
                 continue  # "inspectors of the IAEA", "Hezbollah guerrillas"
+            if e.kind == "PERSON":
+                near = self._subject_country(doc, e, entities)
+                if near:
+                    e.country = near
+                    continue
             if e.kind in ("PERSON", "GROUP") or (e.kind == "ORG" and set(e.sectors) & STATE_SECTORS):
                 e.country = code
+
+    def _subject_country(self, doc: Doc, e: Entity, entities: list[Entity]) -> str | None:
+        """ "Russia has massed troops ... Deputy Foreign Minister Alexander Grushko said": an
+        official with no nationality speaks for the country that is the subject just before."""
+        first = min(e.mentions, key=lambda s: s.start)
+        sent = first.sent
+        start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        countries = {i: c.country for c in entities if c.kind == "COUNTRY" and c.country
+                     for s in c.mentions for i in range(s.start, s.end)}
+        for i in range(first.start - 1, start - 1, -1):
+            if i in countries and doc[i].dep_ in ("nsubj", "nsubjpass") and doc[i].head.sent == doc[i].sent:
+                return countries[i]
+        return None
 
     def _belongs(self, span: Span) -> bool:
         root = span.root
@@ -536,6 +554,19 @@ class ActorFinder:
                     m.sectors.append(s)
             if m.country is None:
                 m.country = next((self.country_of_token[t.i] for t in toks if t.i in self.country_of_token), None)
+        if m.country is None and pre:
+            # "Pentagon press secretary John Kirby", "Taliban spokesman Mohammad Naeem"
+            m.country = next((self.org_of_token[t.i] for t in pre if t.i in self.org_of_token), None)
+            if not m.sectors:
+                body = next((self.names[t.text] for t in pre if t.text in self.names
+                             and self.names[t.text].kind in ("ORG", "GROUP")), None)
+                if body is not None and body.sector:
+                    m.sectors.append(body.sector)
+        if m.country is None and any(c.dep_ == "prep" and c.lower_ in ("among", "including") and
+                                     any(g.lower_ == "them" for g in c.children) for c in root.children):
+            # "seven Russian officials, among them X": the nearest country before
+            m.country = next((self.country_of_token[i] for i in range(m.span.start - 1, m.span.sent.start - 1, -1)
+                              if i in self.country_of_token), None)
         if m.country is None and root.dep_ in ("pobj", "conj"):
             # "seven Russian officials, among them X", "officials including X and Y"
             t = root
@@ -611,6 +642,9 @@ class ActorFinder:
             if head in ("bloc", "alliance", "organisation", "organization", "union") and e.kind == "ORG" \
                     and e.country in ("EUR", "IGO", "UNO"):
                 return e
+            if head in ("group", "movement", "militia", "organisation", "organization") and e.kind == "ORG" \
+                    and set(e.sectors) & {"REB", "PRM", "OPP", "PTY", "GOV"} and e.country not in ("EUR", "IGO", "UNO"):
+                return e  # "the group" after "the Taliban"
             if e.kind == "GROUP" and any(s.root.lemma_.lower() == head and len(s) > 1 for s in e.mentions):
                 return e
         return None

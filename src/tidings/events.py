@@ -66,6 +66,24 @@ def _inanimate_subject(c: Cand) -> bool:
     return any(lemma(s) in inanimate() or s.lower_ in inanimate() for s in subj)
 
 
+def _disaster_nearby(tok) -> bool:
+    """A natural disaster named in this sentence or the two before it."""
+    doc = tok.doc
+    start = tok.sent.start
+    for _ in range(2):
+        if start > 0:
+            start = doc[start - 1].sent.start
+    causes = inanimate()
+    return any(t.lemma_.lower() in causes and t.lemma_.lower() in DISASTERS for t in doc[start:tok.sent.end])
+
+
+#: The natural disasters among inanimate_causes.txt.
+DISASTERS = frozenset({"earthquake", "quake", "aftershock", "tremor", "storm", "hurricane", "typhoon", "cyclone",
+                       "tornado", "flood", "floods", "flooding", "drought", "wildfire", "wildfires", "landslide",
+                       "mudslide", "avalanche", "tsunami", "eruption", "volcano", "heatwave", "blizzard",
+                       "pandemic", "epidemic", "outbreak"})
+
+
 def _context(sent: Span, cache: dict[int, list[str]]) -> list[str]:
     """PLOVER contexts from keywords in the event's sentence (`data/contexts.tsv`)."""
     if sent.start in cache:
@@ -93,6 +111,10 @@ def find_events(doc: Doc) -> list[Event]:
         if _inanimate_subject(c):
             continue
         actor, recipient, reciprocal = sides(c, args)
+        if c.role == "say-must" and not recipient:
+            continue  # "the world should not be fooled": no one is asked to act
+        if c.event == "COERCE" and c.mode == "martial-law" and _disaster_nearby(c.word):
+            continue  # a state of emergency after an earthquake is no repression (PLOVER manual, COERCE)
         if (reciprocal and not recipient) or (not recipient and len({p.code for p in actor if p.code}) > 1
                                               and c.event in RECIPROCAL_TYPES):
             recipient = list(reversed(actor)) if len({p.code for p in actor}) > 1 else recipient

@@ -201,6 +201,8 @@ def apply_frames(doc: Doc, cands: list[Cand]) -> list[Cand]:
                 c.governor, c.role = g, "commanded"
                 continue
             host = by_word.get(g.i) or by_light.get(g.i)
+            if (host is None or host is c) and not verb_like(g) and g.pos_ != "ADJ":
+                continue  # "an executive order freezing assets": a noun frames only as a trigger itself
             if host is None or host is c:
                 row = Trigger(g.lemma_.lower(), None, "VERB", GOVERNOR_TYPES[role], None, frozenset(), frozenset(),
                               frozenset(), frozenset(), frozenset(), ("dobj", "dative", "to", "with", "on"), ())

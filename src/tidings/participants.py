@@ -206,7 +206,8 @@ def _object_heads(c: Cand, spec: str) -> list[Token]:
     """ "shared evidence with the U.S.", "imposed restrictions on X": a verb's object carries
     the prepositions that name the partner or target."""
     if c.light is None and c.word.pos_ not in ("NOUN", "PROPN") and spec in ("with", "to", "on", "against",
-                                                                              "into", "at", "from"):
+                                                                              "into", "at", "from", "near",
+                                                                              "along"):
         return [o for o in c.word.children if o.dep_ == "dobj" and (spec != "from" or match_trigger(o) is None)]
     return []
 
@@ -260,7 +261,8 @@ def _complement_recipients(c: Cand, args: Args, actor_ents: set) -> list[Partici
         for prep in ("to", "with", "against", "on", "into", "from", "for"):
             toks += [x for h in [comp] + [o for o in comp.children if o.dep_ == "dobj"]
                      for x in prep_objects(h, prep)]
-        got = [p for p in args.participants(toks) if not p.entity or p.entity not in actor_ents]
+        got = [p for p in args.participants(toks) if (not p.entity or p.entity not in actor_ents)
+               and p.text.lower() not in REFLEXIVES]
         if got or who:
             return got or who  # "vowed to help Syria rebuild"
         comp = _complement(comp)
@@ -312,7 +314,7 @@ def sides(c: Cand, args: Args) -> tuple[list[Participant], list[Participant], bo
     actor_ents = {p.entity for p in actor if p.entity}
 
     def other(ps: list[Participant]) -> list[Participant]:
-        return [p for p in ps if not p.entity or p.entity not in actor_ents]
+        return [p for p in ps if (not p.entity or p.entity not in actor_ents) and p.text.lower() not in REFLEXIVES]
     if not reciprocal:
         recipient = other(recipient)
     anchor = c.governor if c.governor is not None else c.word
@@ -329,10 +331,10 @@ def sides(c: Cand, args: Args) -> tuple[list[Participant], list[Participant], bo
             got = other(inner_recip) or other(inner_actor)
         if got and (not recipient or any(p.code for p in got)):
             recipient = got
+    if not recipient and c.event == "THREATEN":
+        recipient = _condition_subjects(c, args, actor_ents)  # "... if the Taliban attacked"
     if not recipient:
         recipient = _complement_recipients(c, args, actor_ents)
-    if not recipient and c.event == "THREATEN":
-        recipient = _condition_subjects(c, args, actor_ents)
     if not recipient and (c.event in REACTIONS or c.role == "evaluate"):
         recipient = other(_earlier_event_actor(c, args))
     if not recipient and any(lemma(x) in RETALIATION for x in [c.word] + [i.word for i in c.absorbed]):
@@ -344,6 +346,7 @@ def sides(c: Cand, args: Args) -> tuple[list[Participant], list[Participant], bo
     return actor, recipient, reciprocal
 
 
+REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves"})
 #: Events that react to another event ("Russia condemned the attack").
 REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "SANCTION"})
 #: Nouns that refer back to an event named earlier in the article ("the move", "the decision").

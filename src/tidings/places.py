@@ -15,12 +15,18 @@ PLACE_PREPS = frozenset({"in", "into", "at", "near", "inside", "outside", "acros
 #: somewhere or hit something ("a visit to Moscow", "strikes on Kyiv").
 STRICT_PREPS = frozenset({"in", "into", "at", "near", "inside", "outside", "across", "around", "throughout"})
 PLACE_KINDS = ("LOCATION", "COUNTRY")
+NON_STATE = frozenset({"UNO", "EUR", "IGO", "NGO", "ISM", "IMG", "MNC"})
+#: Verbs of arriving whose object is where the event took place ("a convoy to reach Syria").
+REACH_VERBS = frozenset({"reach", "enter", "cross", "visit"})
 
 
 def _place_tokens(tok: Token, preps: frozenset[str]) -> list[Token]:
     out = []
     # "outside of the Iraqi city of Basra", "out of Gorazde"
     preps_ = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps]
+    # "the first aid convoy to reach northwest Syria"
+    out_direct = [g for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in REACH_VERBS
+                  for g in c.children if g.dep_ == "dobj"]
     preps_ += [g for c in tok.children if c.dep_ in ("prep", "advmod") and c.lower_ in ("outside", "out")
                for g in c.children if g.dep_ == "prep" and g.lower_ == "of"]
     for c in preps_:
@@ -31,7 +37,7 @@ def _place_tokens(tok: Token, preps: frozenset[str]) -> list[Token]:
                 out += [x for p in g.children if p.dep_ == "prep" and p.lower_ in ("of", "in")
                         for x in p.children if x.dep_ == "pobj"]
                 out += [x for x in g.children if x.dep_ in ("appos", "compound", "conj")]
-    return out
+    return out + out_direct
 
 
 #: Nouns for places that a country's adjective locates ("at a Syrian air base", "in Iraqi
@@ -68,6 +74,12 @@ def find_place(doc: Doc, heads: list[Token], tokmap: dict[int, str], ents: dict[
                     return {"extracted_place": name, "resolved_place": geo.get("name"),
                             "country_code": geo.get("country_code"), "geonameid": geo.get("geonameid"),
                             "lat": geo.get("lat"), "lon": geo.get("lon"), "feature_code": geo.get("feature_code")}, None
+            if ent is not None and ent.kind == "ORG" and ent.country and len(ent.country) == 3 and \
+                    ent.country not in NON_STATE and ent.sector == "GOV" and fallback is None:
+                # "in the Kremlin", "at the White House": the seat of a government
+                fallback = ({"extracted_place": ent.name, "resolved_place": None, "country_code": ent.country,
+                             "geonameid": None, "lat": None, "lon": None, "feature_code": None}, None)
+                continue
             if ent is None or ent.kind not in PLACE_KINDS:
                 if fallback is None and country_tokens and g.lemma_.lower() in PLACE_NOUNS:
                     code = next((country_tokens[c.i] for c in g.children

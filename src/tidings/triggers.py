@@ -58,7 +58,8 @@ def _parse_object(cell: str) -> tuple[frozenset[str], ...]:
             unwanted.update(split(part[1:]))
         else:
             want.update(split(part))
-    return tuple(frozenset(x) for x in (want, unwanted, needs, subj, not_subj))
+    # "peacekeeping_force": a modifier and its noun
+    return tuple(frozenset(w.replace("_", " ") for w in x) for x in (want, unwanted, needs, subj, not_subj))
 
 
 @functools.lru_cache(maxsize=None)
