@@ -248,6 +248,8 @@ class ActorFinder:
                 return _Mention(span, "PERSON", span.text)
             if label == "WORK_OF_ART":
                 return None
+            if gazetteer.region(ent.text) is not None:
+                return self._location(doc, ent)  # "Crimea", "Darfur" tagged ORG
             span = ent
             if span[0].lower_ == "the":
                 span = span[1:]
@@ -255,7 +257,12 @@ class ActorFinder:
                 next((self.country_of_token[t.i] for t in span if t.i in self.country_of_token), None)
             sectors = self._sectors(self._titles_in(list(span)))
             return _Mention(span, "ORG", span.text, country, sectors, key=f"O:{span.text.lower()}")
-        if label in ("GPE", "LOC", "FAC"):
+        if label in ("GPE", "LOC", "FAC", "NORP"):
+            if all(t.i in self.country_of_token for t in ent) and ent.root.dep_ in ("amod", "conj") \
+                    and ent.root.pos_ == "ADJ":
+                return None  # "Russian and Ukrainian officials": adjectives, not places
+            if label == "NORP":
+                return None
             return self._location(doc, ent)
         if label == "LAW" and any(t.lower_ in TREATY_WORDS for t in toks):
             span = ent[1:] if ent[0].lower_ == "the" else ent

@@ -30,7 +30,8 @@ NOUN_GOVERNOR_DEPS = ("dobj", "pobj", "nsubjpass", "attr")
 GOVERNING_PREPS = frozenset({"to", "for", "on", "upon", "against", "into", "of"})
 #: Prepositions inside a noun phrase that lead to the actor it is about ("a camp for Congolese
 #: refugees", "an admission by Moscow", "a truce with Moslem forces", "a ban by General Aoun").
-NP_PREPS = ("of", "by", "for", "from", "with", "against", "to", "on", "in", "near", "at", "inside", "throughout")
+NP_PREPS = ("of", "by", "for", "from", "with", "against", "to", "on", "in", "near", "at", "inside", "throughout",
+            "around")
 CLAUSE_DEPS = ("xcomp", "ccomp", "conj")
 LIGHT_NOUN_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
 LIGHT_PREPS = frozenset({"on", "under", "into", "in", "to"})
@@ -82,8 +83,9 @@ def _light_noun(verb: Token, consumed: set[int], preps: bool = True) -> tuple[To
         cands.append(verb.head)  # "the curfew imposed in Sudan"
     for n in cands:
         for x in conjuncts(n):
-            if x.pos_ not in ("NOUN", "PROPN") or x.i in consumed:
-                continue
+            if x.i in consumed or (x.pos_ not in ("NOUN", "PROPN") and
+                                   not (x.tag_ in ("VBZ", "NNS") and x.dep_ == "conj" and n.pos_ == "NOUN")):
+                continue  # ("asset freezes" after "travel bans" the parser may take for a verb)
             row = next((r for r in noun_rows(x) if light_ok(r, verb)), None)
             if row is not None:
                 return x, row, x

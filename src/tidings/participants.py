@@ -247,6 +247,8 @@ def _complement_recipients(c: Cand, args: Args, actor_ents: set) -> list[Partici
     g = c.governor if c.governor is not None else (c.light or c.word)
     framing = c.role in GOVERNOR_TYPES or c.event in ("REQUEST", "THREATEN", "AGREE", "REJECT", "CONCEDE")
     comp = _complement(g)
+    if comp is None and c.light is not None:
+        comp = _complement(c.word)  # "approved new sanctions banning North Korean exports"
     if comp is not None and not framing and not (comp.dep_ in ("xcomp", "advcl") and
                                                  any(a.lower_ == "to" for a in comp.children)):
         return []  # only purpose clauses for other events ("opened fire to disperse demonstrators")
@@ -328,7 +330,8 @@ def sides(c: Cand, args: Args) -> tuple[list[Participant], list[Participant], bo
         if c.role in ("request", "command", "say-must"):
             got = other(inner_actor) or other(inner_recip)
         else:
-            got = other(inner_recip) or other(inner_actor)
+            actor_codes = {p.code for p in actor}
+            got = other(inner_recip) or [p for p in other(inner_actor) if p.code not in actor_codes]
         if got and (not recipient or any(p.code for p in got)):
             recipient = got
     if not recipient and c.event == "THREATEN":
