@@ -98,6 +98,14 @@ def _governor(c: Cand) -> tuple[Token | None, str | None, bool, bool]:
 
 
 
+def _according_to(verb: Token) -> Token | None:
+    """The "according" of "according to X" on a clause: X is its source."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "according":
+            return c
+    return None
+
+
 def _speaker_above(tok: Token) -> Token | None:
     """The verb of saying this clause is reported by ("May said it was likely that ...")."""
     t = tok
@@ -134,6 +142,8 @@ def evaluations_found(doc: Doc) -> list[Cand]:
             cop = tok.head
             subj = [c for c in cop.children if c.dep_ == "nsubj"]
             say = _speaker_above(cop)
+            if say is None and _according_to(cop) is not None:
+                say = _according_to(cop)  # "X are guilty of ..., according to a group that ..."
             if subj and say is not None and not negated(cop):
                 typ, mode = ev[low]
                 row = Trigger(low, None, "ADJ", typ, mode, frozenset(), frozenset(), frozenset(),

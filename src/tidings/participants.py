@@ -153,7 +153,7 @@ class Args:
 def _actor_tokens(c: Cand, args: Args) -> list[Token]:
     w = c.word
     if c.role in ("say-must", "judged"):
-        return subject(c.say)
+        return _source_tokens(c.say)
     if c.light is not None:
         got = subject(c.light)
         if got:
@@ -173,6 +173,13 @@ def _actor_tokens(c: Cand, args: Args) -> list[Token]:
     if not got and not is_passive(w):
         got = args.fallback_subject(w)
     return got
+
+
+def _source_tokens(say: Token) -> list[Token]:
+    """Who says it: the subject of a speech verb, or X of "according to X"."""
+    if say.lower_ == "according":
+        return [g for t in say.children if t.lower_ == "to" for g in t.children if g.dep_ == "pobj"]
+    return subject(say)
 
 
 def _noun_actor_tokens(noun: Token, row: Trigger) -> list[Token]:
@@ -283,7 +290,7 @@ def sides(c: Cand, args: Args) -> tuple[list[Participant], list[Participant], bo
         if not recipient:
             return actor, [], False
     elif c.role == "judged":
-        actor = args.participants(subject(c.say))
+        actor = args.participants(_source_tokens(c.say))
         recipient = args.participants([x for x in c.word.head.children if x.dep_ == "nsubj"])
         return actor, [p for p in recipient if p.entity not in {a.entity for a in actor}], False
     elif "host" in c.row.recipient:

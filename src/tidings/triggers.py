@@ -294,7 +294,10 @@ def _noun_ok(tok: Token, row: Trigger) -> bool:
            [c.lower_ for c in tok.children if c.dep_ in MODIFIER_DEPS or c.dep_ == "prep"]
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "of":
-            mods += [lemma(g) for g in c.children if g.dep_ == "pobj"]
+            for g in c.children:
+                if g.dep_ == "pobj":  # "the deployment of NATO peacekeeping troops"
+                    mods.append(lemma(g))
+                    mods += [lemma(x) for x in g.children if x.dep_ in ("compound", "amod")]
     if tok.i > 0 and tok.doc[tok.i - 1].text == "-" and tok.i > 1:
         mods.append(tok.doc[tok.i - 2].lower_)  # "hunger-strike", "air-strike"
     if row.not_objects and any(m in row.not_objects for m in mods):
