@@ -443,6 +443,8 @@ class ActorFinder:
                 role = head.head.head  # "thousands of ethnic Albanians"
             if code is None and (m.people or "CVL" in m.sectors) and role.dep_ in ("nsubj", "nsubjpass", "dobj"):
                 code = home_in(role.head)  # "ethnic Albanians demonstrated in Serbia"
+                if code is None:  # "people blocked streets in Hong Kong"
+                    code = next((home_in(o) for o in role.head.children if o.dep_ == "dobj" and home_in(o)), None)
             if code:
                 m.country = code
 
@@ -514,9 +516,10 @@ class ActorFinder:
         return None
 
     def _belongs(self, span: Span) -> bool:
+        """A group named as some body's ("Hezbollah guerrillas", "inspectors of the IAEA")."""
         root = span.root
         for c in root.children:
-            if c.dep_ in ("compound", "amod", "nmod", "poss") and c.pos_ == "PROPN":
+            if c.dep_ in ("compound", "amod", "nmod", "poss") and (c.i in self.org_of_token or c.ent_type_ == "ORG"):
                 return True
             if c.dep_ == "prep" and c.lower_ in ("of", "from", "with") and \
                     any(g.pos_ == "PROPN" for g in c.children if g.dep_ == "pobj"):

@@ -232,7 +232,12 @@ def _recipient_tokens(c: Cand, spec: str) -> list[Token]:
         return [x for h in heads for x in between(h)]
     if spec in ("host", "loc"):
         return []
-    return [x for h in heads + _object_heads(c, spec) for x in prep_objects(h, spec)]
+    got = [x for h in heads + _object_heads(c, spec) for x in prep_objects(h, spec)]
+    if not got and spec in ("against", "on") and c.light is None:
+        # "mobilized reservists for a possible war against Iraq"
+        got = [x for p in c.word.children if p.dep_ == "prep" and p.lower_ == "for"
+               for g in p.children if g.dep_ == "pobj" for x in prep_objects(g, spec)]
+    return got
 
 
 def _complement(tok: Token) -> Token | None:
@@ -420,6 +425,8 @@ def _loc_specs(c: Cand) -> tuple[str, ...]:
 def _loc_recipient(c: Cand, args: Args, actor_ents: set) -> list[Participant]:
     """ "shelled positions in Jericho", "imposed a curfew in Cizre": the place's country."""
     heads = heads_of(c) + [i.word for i in c.absorbed]
+    if c.light is None and c.word.pos_ not in ("NOUN", "PROPN"):
+        heads += [o for o in c.word.children if o.dep_ == "dobj"]  # "strengthened its forces in Lebanon"
     if c.word.pos_ in ("NOUN", "PROPN") and c.word.dep_ == "nsubj":
         heads.append(c.word.head)  # "an aid convoy crossed into Syria"
     heads += [x for h in list(heads) for x in h.children if x.dep_ == "acl"]
