@@ -62,8 +62,8 @@ def find_place(doc: Doc, heads: list[Token], tokmap: dict[int, str], ents: dict[
         for g in _place_tokens(h, preps):
             eid = tokmap.get(g.i)
             ent = ents.get(eid) if eid else None
-            if ent is None and g.pos_ == "PROPN" and g.is_title and not g.ent_type_ in ("DATE", "TIME", "PERSON",
-                                                                                        "ORG", "NORP", "EVENT"):
+            if ent is None and g.pos_ == "PROPN" and g.is_title and g.ent_type_ not in ("DATE", "TIME", "PERSON",
+                                                                                      "ORG", "EVENT"):
                 # a place the small model's NER missed ("near the town of Samarra")
                 left = g.i
                 while left > 0 and g.doc[left - 1].dep_ == "compound" and g.doc[left - 1].pos_ == "PROPN":
