@@ -1,0 +1,263 @@
+"""Groups, peoples and where actors are from, for the actors stage (`actors.py`): role nouns
+that name groups ("Russian officials", "riot police", "Hezbollah guerrillas"), plural nouns a
+country modifies ("Israeli tanks"), peoples and their homes ("ethnic Albanians in south
+Serbia"), definite groups joined to the group named before ("the ministers"), "the North" in
+an article about North Korea, and the country of officials who are given none (the body in
+their title, the subject just before them, the dateline, or the one country an article names).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from . import gazetteer
+from .coref import STATE_SECTORS
+from .model import Entity
+
+NON_STATE_CODES = frozenset({"UNO", "EUR", "IGO", "NGO", "ISM", "IMG", "MNC"})
+#: Plural nouns that a country may modify without naming a group of its people.
+NOT_GROUPS = frozenset({"years", "months", "weeks", "days", "hours", "dollars", "euros", "percent", "elections",
+                        "talks", "relations", "ties", "interests", "affairs", "issues", "matters", "goods", "products",
+                        "exports", "imports", "sanctions", "measures", "laws", "rules", "policies", "efforts",
+                        "forces'", "positions", "lives", "rights", "assets", "funds", "claims", "reports",
+                        "media", "waters", "skies", "borders", "territories", "lands", "cities", "regions",
+                        "areas", "elections", "markets", "shares", "prices", "weapons", "missiles", "arms"})
+@dataclass
+class Mention:
+    span: Span  # the name itself ("Sergei Shoigu")
+    kind: str
+    name: str
+    country: str | None = None
+    sectors: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    phrase: Span | None = None  # the name with its title ("Russian Defense Minister Sergei Shoigu")
+    key: str | None = None  # how mentions of one entity are joined
+    geo: dict | None = None
+    people: bool = False  # a people named by its demonym ("Albanians"): their home gives the country
+
+
+ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "iobj", "conj", "appos", "agent", "attr",
+                      "ROOT", "dative", "oprd", "poss"})
+
+
+class GroupsMixin:
+    """Methods of `actors.ActorFinder` that find groups and decide where actors are from. They
+    read the finder's maps of country and organisation tokens and its lexicons."""
+
+    country_of_token: dict[int, str]
+    org_of_token: dict[int, str]
+
+    def _north_south(self, doc: Doc, mentions: list[Mention], taken: set[int]) -> list[Mention]:
+        """ "the North", "the South" in an article that names North Korea or South Sudan: that
+        country, as news about divided countries writes it."""
+        named = {}
+        for m in mentions:
+            if m.kind == "COUNTRY" and m.country:
+                first = m.name.split()[0]
+                if first in ("North", "South") and len(m.name.split()) > 1:
+                    named.setdefault(first, m)
+        out = []
+        for tok in doc:
+            if tok.text in named and tok.i not in taken and tok.i > 0 and doc[tok.i - 1].lower_ == "the" \
+                    and not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
+                m = named[tok.text]
+                out.append(Mention(doc[tok.i:tok.i + 1], "COUNTRY", m.name, m.country, key=f"C:{m.country}",
+                                    geo=m.geo))
+        return out
+
+    def _group_title(self, tok: Token) -> tuple[gazetteer.Title | None, int]:
+        """The group title a noun heads, with the index where it starts: "riot police",
+        "aid groups", "security forces", "rebels"."""
+        comps = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.i >= tok.i - 3]
+        for c in comps:
+            words = " ".join(t.lower_ for t in tok.doc[c.i:tok.i + 1])
+            lem = " ".join([t.lower_ for t in tok.doc[c.i:tok.i]] + [tok.lemma_.lower()])
+            title = self.titles.get(words) or self.titles.get(lem)
+            if title is not None and title.kind == "GROUP":
+                return title, c.i
+        title = self.titles.get(tok.lower_) or self.titles.get(tok.lemma_.lower())
+        if title is not None and title.kind == "GROUP":
+            return title, tok.i
+        if tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in ("group", "party", "faction", "movement"):
+            for c in comps:  # "opposition groups", "rebel factions"
+                title = self.titles.get(c.lower_)
+                if title is not None and title.sectors:
+                    return title, c.i
+        return None, tok.i
+
+    def _groups(self, doc: Doc, taken: set[int]) -> list[Mention]:
+        """Group nouns as arguments: "Russian officials", "Western countries", "riot police", and
+        plural nouns a country modifies: "Israeli tanks", "Iraqi towns", "Danish web sites"."""
+        from .triggers import match_trigger
+        out = []
+        for tok in doc:
+            if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ARG_DEPS:
+                continue
+            title, tstart = self._group_title(tok)
+            national = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "poss")
+                        and c.i in self.country_of_token]
+            if title is None or title.kind != "GROUP":
+                if not national or tok.tag_ not in ("NNS", "NNPS") or tok.lower_ in NOT_GROUPS \
+                        or match_trigger(tok) is not None:
+                    continue
+            mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i not in taken
+                    or c.i in self.country_of_token]
+            start = min([tok.i, tstart] + [c.left_edge.i for c in mods
+                                            if c.dep_ != "poss" or c.i in self.country_of_token])
+            while start < tok.i and (doc[start].is_punct or doc[start].lower_ in ("the", "a", "an")):
+                start += 1
+            span = doc[start:tok.i + 1]
+            if any(i in taken for i in range(span.start, span.end)) and start < tok.i:
+                span = doc[tok.i:tok.i + 1]
+            country = next((self.country_of_token[t.i] for t in span if t.i in self.country_of_token), None)
+            if country is None and national:  # "Hong Kong police": the country is its own mention
+                country = self.country_of_token[national[0].i]
+            if country is None:  # "U.N. helicopters", "NATO troops", "EU monitors"
+                country = next((self.org_of_token[t.i] for t in span if t.i in self.org_of_token), None) or \
+                    next((self.org_of_token[c.i] for c in tok.children if c.dep_ in ("compound", "amod", "nmod")
+                          and c.i in self.org_of_token), None)
+            sectors = list(title.sectors) if title is not None else []
+            sectors += [s for s in self._sectors(self._titles_in(list(span)[:-1])) if s not in sectors]
+            name = span.text
+            ethnic = any(t.lower_ == "ethnic" for t in span)
+            out.append(Mention(span, "GROUP", name, country, sectors, key=f"G:{name.lower()}", people=ethnic))
+        return out
+
+    def _homes(self, doc: Doc, mentions: list[Mention]) -> None:
+        """ "Opposition groups in Zimbabwe", "Ethnic Albanians in south Serbia", "rebels in the
+        Ivory Coast": a group without a country, or a people, takes the country it is in."""
+        places: dict[int, str] = {}
+        for m in mentions:
+            if m.kind in ("COUNTRY", "LOCATION") and m.country:
+                for i in range(m.span.start, m.span.end):
+                    places[i] = m.country
+        where = dict(self.country_of_token)
+        where.update(places)
+
+        def home_in(tok: Token) -> str | None:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "of", "from", "throughout", "across", "inside"):
+                    for g in c.children:
+                        if g.dep_ != "pobj":
+                            continue
+                        # "south Serbia", "the Ivory Coast", "the West Bank city of Hebron"
+                        code = where.get(g.i) or next((places[x.i] for x in g.subtree if x.i in places), None)
+                        if code:
+                            return code
+            return None
+        for m in mentions:
+            if m.kind != "GROUP" or (m.country and not m.people):
+                continue
+            head = m.span.root
+            code = home_in(head)
+            if code is None:  # "guerrillas operating in Macedonia"
+                code = next((home_in(c) for c in head.children if c.dep_ == "acl" and home_in(c)), None)
+            role = head
+            if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "NUM"):
+                role = head.head.head  # "thousands of ethnic Albanians"
+            if code is None and (m.people or "CVL" in m.sectors) and role.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                code = home_in(role.head)  # "ethnic Albanians demonstrated in Serbia"
+                if code is None:  # "people blocked streets in Hong Kong"
+                    code = next((home_in(o) for o in role.head.children if o.dep_ == "dobj" and home_in(o)), None)
+            if code:
+                m.country = code
+
+    def _dateline(self, doc: Doc) -> str | None:
+        """The country of an article's dateline ("HONG KONG, June 12, 2019 (Reuters) -"), if it
+        names one place."""
+        end = None
+        for t in doc[:30]:
+            if "\n" in t.text:
+                break
+            if t.text in ("-", "\u2014", "\u2013", "--") and t.i > 0:
+                end = t.i
+                break
+        if end is None:
+            return None
+        words = []
+        for t in doc[:end]:
+            if t.is_alpha and t.is_upper and len(t.text) > 1:
+                words.append(t.text)
+                continue
+            if t.text == "/" or (words and t.is_alpha and t.is_upper is False and t.i == len(words)):
+                return None  # "WASHINGTON/BEIRUT": more than one place
+            break
+        if not words:
+            return None
+        name = " ".join(w.capitalize() for w in words)
+        actor = self.names.get(name)
+        if actor is not None and actor.kind in ("COUNTRY", "CAPITAL"):
+            return actor.code
+        geo = gazetteer.place(name)
+        return geo["country_code"] if geo else None
+
+    def _home_country(self, doc: Doc, entities: list[Entity]) -> None:
+        """People, groups and public bodies with a title but no country of their own ("Police
+        Commissioner Stephen Lo", "the rebels", "the Legislative Council") are taken to be of the
+        article's dateline country, or of the one country an article without a dateline names."""
+        code = self._dateline(doc)
+        if code is None:
+            codes = {e.country for e in entities if e.country}
+            codes |= set(self.country_of_token.values())
+            codes = {c for c in codes if c and len(c) == 3 and c not in NON_STATE_CODES}
+            if len(codes) != 1:
+                return
+            code = next(iter(codes))
+        for e in entities:
+            if e.country is not None or not e.sectors:
+                continue
+            if e.kind == "GROUP" and any(self._belongs(s) for s in e.mentions):
+                continue  # "inspectors of the IAEA", "Hezbollah guerrillas"
+            if e.kind == "PERSON":
+                near = self._subject_country(doc, e, entities)
+                if near:
+                    e.country = near
+                    continue
+            if e.kind in ("PERSON", "GROUP") or (e.kind == "ORG" and set(e.sectors) & STATE_SECTORS):
+                e.country = code
+
+    def _subject_country(self, doc: Doc, e: Entity, entities: list[Entity]) -> str | None:
+        """ "Russia has massed troops ... Deputy Foreign Minister Alexander Grushko said": an
+        official with no nationality speaks for the country that is the subject just before."""
+        first = min(e.mentions, key=lambda s: s.start)
+        sent = first.sent
+        start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        countries = {i: c.country for c in entities if c.kind == "COUNTRY" and c.country
+                     for s in c.mentions for i in range(s.start, s.end)}
+        for i in range(first.start - 1, start - 1, -1):
+            if i in countries and doc[i].dep_ in ("nsubj", "nsubjpass") and doc[i].head.sent == doc[i].sent:
+                return countries[i]
+        return None
+
+    def _belongs(self, span: Span) -> bool:
+        """A group named as some body's ("Hezbollah guerrillas", "inspectors of the IAEA")."""
+        root = span.root
+        for c in root.children:
+            if c.dep_ in ("compound", "amod", "nmod", "poss") and (c.i in self.org_of_token or c.ent_type_ == "ORG"):
+                return True
+            if c.dep_ == "prep" and c.lower_ in ("of", "from", "with") and \
+                    any(g.pos_ == "PROPN" for g in c.children if g.dep_ == "pobj"):
+                return True
+        return False
+
+    def _antecedent(self, doc: Doc, m: Mention, entities: list[Entity]) -> Entity | None:
+        """ "the ministers" after "European Union foreign ministers", "the bloc" after "the EU":
+        a definite bare group noun is the group named before it with the same head."""
+        if m.kind != "GROUP" or len(m.span) != 1 or m.span.start == 0:
+            return None
+        det = doc[m.span.start - 1]
+        if det.lower_ not in ("the", "these", "those"):
+            return None
+        head = m.span.root.lemma_.lower()
+        for e in reversed(entities):
+            if head in ("bloc", "alliance", "organisation", "organization", "union") and e.kind == "ORG" \
+                    and e.country in ("EUR", "IGO", "UNO"):
+                return e
+            if head in ("group", "movement", "militia", "organisation", "organization") and e.kind == "ORG" \
+                    and set(e.sectors) & {"REB", "PRM", "OPP", "PTY", "GOV"} and e.country not in ("EUR", "IGO", "UNO"):
+                return e  # "the group" after "the Taliban"
+            if e.kind == "GROUP" and any(s.root.lemma_.lower() == head and len(s) > 1 for s in e.mentions):
+                return e
+        return None
+
