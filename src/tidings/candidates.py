@@ -71,6 +71,22 @@ def _in_name(tok: Token, tokmap: dict[int, str], ents: dict[str, Entity]) -> boo
 
 # ---- 1. triggers -----------------------------------------------------------------------------
 
+def noun_read_as_verb(tok: Token) -> bool:
+    """A plural noun the parser took for a verb after the noun that modifies it: "ordered asset
+    freezes", "slapped travel bans and asset freezes on X" ("freezes" VBZ, "asset" its subject or
+    a conjunct before it). Such a "verb" has no auxiliary, no object and no subject of its own
+    beyond that noun."""
+    if tok.tag_ != "VBZ" or tok.i == 0 or tok.dep_ not in ("conj", "ccomp"):
+        return False
+    before = tok.doc[tok.i - 1]
+    if before.pos_ != "NOUN" or before.tag_ != "NN":
+        return False
+    core = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux", "auxpass", "neg",
+                                                  "xcomp", "ccomp", "dative", "attr", "acomp")]
+    return all(c.i == before.i and c.dep_ == "nsubj" for c in core)
+
+
+
 def _light_noun(verb: Token, consumed: set[int], preps: bool = True) -> tuple[Token, Trigger, Token] | None:
     """(event noun, its row, the object noun) a light or ending verb governs ("held talks",
     "went on strike", "a state of emergency", "undertook a mediation mission", "suspended part
@@ -81,9 +97,10 @@ def _light_noun(verb: Token, consumed: set[int], preps: bool = True) -> tuple[To
                   for g in c.children if g.dep_ == "pobj"]
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
         cands.append(verb.head)  # "the curfew imposed in Sudan"
+    cands += [c for c in verb.children if c.dep_ in ("ccomp", "conj") and noun_read_as_verb(c)]
     for n in cands:
         for x in conjuncts(n):
-            if x.i in consumed or (x.pos_ not in ("NOUN", "PROPN") and
+            if x.i in consumed or (x.pos_ not in ("NOUN", "PROPN") and not noun_read_as_verb(x) and
                                    not (x.tag_ in ("VBZ", "NNS") and x.dep_ == "conj" and n.pos_ == "NOUN")):
                 continue  # ("asset freezes" after "travel bans" the parser may take for a verb)
             row = next((r for r in noun_rows(x) if light_ok(r, verb)), None)

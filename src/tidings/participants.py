@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .arguments import between, conjuncts, dative, is_passive, patient, prep_objects, subject
-from .candidates import ACTOR_KINDS, FIRST_PERSON, GOVERNOR_TYPES, MATERIAL_CONFLICT, NP_PREPS, Cand
+from .candidates import ACTOR_KINDS, FIRST_PERSON, GOVERNOR_TYPES, MATERIAL_CONFLICT, NP_PREPS, Cand, noun_read_as_verb
 from .coref import COUNTRY_TOKENS, entity_by_id, phrase_of, resolve, token_entities
 from .model import Event, Participant
 from .places import find_place
@@ -203,6 +203,8 @@ def heads_of(c: Cand) -> list[Token]:
     "of" object ("the withdrawal of forces from Panama")."""
     w = c.word
     heads = [w] + [h for h in (c.np, c.light) if h is not None and h is not w]
+    if c.light is not None:  # "slapped travel bans and asset freezes on X": "freezes" read as a verb
+        heads += [x for x in c.light.children if x.dep_ in ("conj", "ccomp") and noun_read_as_verb(x)]
     if w.pos_ in ("NOUN", "PROPN"):
         heads += [g for p in w.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
                   if g.dep_ == "pobj"]

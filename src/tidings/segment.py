@@ -1,16 +1,41 @@
 """`tidings_segmenter`: sentence boundaries the parser should respect.
 
-Runs before spaCy's parser. A paragraph break always starts a sentence; a closing quotation
-mark never does (spaCy's small model often splits `."` from its sentence); quotations are
-recorded in the `tidings_quotes` span group for the statement stage.
+Runs before spaCy's parser. A paragraph break always starts a sentence; so does the first word
+after a dateline ("BRUSSELS, March 17 (AFP) -"), which the parser would otherwise take for the
+subject of the first sentence; a closing quotation mark never starts one (spaCy's small model
+often splits `."` from its sentence). Quotations are recorded in the `tidings_quotes` span group
+for the statement stage.
 """
 from __future__ import annotations
+
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .extensions import QUOTES
 from .quotes import find_quotes
+
+
+#: A dateline: a place (capitalised, at most five words), then a date after a comma and/or a news
+#: agency in brackets, then a dash: "WASHINGTON, March 17, 2014 (Reuters) -", "Brussels, 17 March
+#: 2014 (AFP) –", "KYIV (Reuters) -". An all-capitals place needs neither ("MOSCOW -").
+DATELINE = re.compile(
+    r"\A\s*(?P<place>[A-Z][\w.'’]*(?:[ /-][A-Za-z][\w.'’]*){0,4})"
+    r"(?P<date>,[^\n()–—]{1,30}?)?\s*(?P<agency>\([^()\n]{1,40}\))?\s*(?:--|-|–|—)\s+(?=\S)")
+
+
+def dateline_end(text: str) -> int | None:
+    """The character offset where the text after an opening dateline begins, or None."""
+    m = DATELINE.match(text)
+    if m is None:
+        return None
+    date = (m["date"] or ",")[1:].strip()
+    if date and not any(ch.isdigit() for ch in date) and not all(w[:1].isupper() for w in date.split()):
+        return None  # "Russia, a big country - ...": a comma clause, not a date or a region
+    if not (date or m["agency"] or m["place"].isupper()):
+        return None
+    return m.end()
 
 
 def mark_boundaries(doc: Doc) -> Doc:
@@ -23,7 +48,11 @@ def mark_boundaries(doc: Doc) -> Doc:
             spans.append(span)
     doc.spans[QUOTES] = spans
     after_break = False
+    start = dateline_end(doc.text)
     for tok in doc:
+        if start is not None and tok.idx == start and tok.i > 0:
+            tok.is_sent_start = True
+            continue
         if tok.i == 0:
             after_break = "\n" in tok.text
             continue

@@ -292,6 +292,8 @@ def light_ok(row: Trigger, light: Token | None) -> bool:
 def _noun_ok(tok: Token, row: Trigger) -> bool:
     mods = [lemma(c) for c in tok.children if c.dep_ in MODIFIER_DEPS] + \
            [c.lower_ for c in tok.children if c.dep_ in MODIFIER_DEPS or c.dep_ == "prep"]
+    if tok.tag_ == "VBZ" and tok.i > 0:  # "asset freezes" read as a clause: its "subject" modifies it
+        mods += [lemma(tok.doc[tok.i - 1]), tok.doc[tok.i - 1].lower_]
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "of":
             for g in c.children:
