@@ -98,6 +98,26 @@ def _context(sent: Span, cache: dict[int, list[str]]) -> list[str]:
     return list(out)
 
 
+#: Entity kinds whose country, when the article does not give it, is taken from where they act.
+LOCATED_KINDS = frozenset({"GROUP", "ORG", "PERSON"})
+
+
+def _located(parties: list, place: dict | None, args: Args) -> None:
+    """Participants with no country who act or are acted on at a place in a country ("prisoners
+    rioted at a jail in Dili", "killed 23 people in Tel Aviv") are coded with that country, as
+    the PLOVER gold standard codes them. Non-state bodies (UN, NGOs) keep their own code."""
+    code = (place or {}).get("country_code")
+    if not code:
+        return
+    for p in parties:
+        if p.code is not None:
+            continue
+        ent = args.ents.get(p.entity) if p.entity else None
+        if ent is not None and ent.kind not in LOCATED_KINDS:
+            continue
+        p.code = code
+
+
 def find_events(doc: Doc) -> list[Event]:
     """Every PLOVER event in a processed doc (after the actors stage), in text order."""
     args = Args(doc)
@@ -129,6 +149,7 @@ def find_events(doc: Doc) -> list[Event]:
         place = found[0] if found else None
         if not actor and c.event == "ASSAULT":
             actor = unidentified(c, args, place)
+        _located(actor + recipient, place, args)
         if not actor and not recipient:
             continue
         trigger = _trigger_span(doc, c)

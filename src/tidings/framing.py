@@ -248,6 +248,17 @@ def _protest_topics(cands: list[Cand]) -> None:
         if c.event != "PROTEST":
             continue
         head = c.light or c.word
+        # "staged a hunger strike in protest against X": one protest, whose target is X
+        for h in {head.i: head, c.word.i: c.word}.values():
+            for p in h.children:
+                if p.dep_ != "prep" or p.lower_ != "in":
+                    continue
+                for g in p.children:
+                    inner = by_word.get(g.i)
+                    if g.dep_ == "pobj" and inner is not None and inner is not c and inner.event == "PROTEST" \
+                            and not inner.dropped:
+                        inner.dropped = True
+                        c.absorbed.append(inner)
         for cl in head.children:
             if cl.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in cl.children):
                 inner = by_word.get(cl.i)

@@ -43,6 +43,10 @@ class Args:
             return deeper if any(self._code(x) for x in deeper) else [tok]
         if depth >= 2:
             return []
+        if verb_like(tok) and tok.dep_ in ("nsubj", "nsubjpass"):
+            # "The Red Cross operating in Iraq said": the parser made the participle the subject
+            own = [c for c in tok.children if c.dep_ == "nsubj"]
+            return [x for o in own for y in conjuncts(o) for x in self.np_tokens(y, depth + 1)]
         return self._np_children(tok, depth)
 
     def _np_children(self, tok: Token, depth: int) -> list[Token]:
@@ -161,8 +165,9 @@ def _actor_tokens(c: Cand, args: Args) -> list[Token]:
         return _noun_actor_tokens(w, c.row)
     if w.pos_ in ("NOUN", "PROPN"):
         got = _noun_actor_tokens(w, c.row)
-        if not got and w.dep_ == "pobj" and w.head.lower_ == "for" and w.head.head.pos_ == "VERB":
-            got = subject(w.head.head)  # "returned to Geneva for talks"
+        if not got and w.dep_ == "pobj" and w.head.pos_ == "ADP" and verb_like(w.head.head) and \
+                (w.head.lower_ == "for" or (w.head.lower_ == "in" and c.event == "PROTEST")):
+            got = subject(w.head.head)  # "returned to Geneva for talks", "walked out in protest"
         return got
     got = subject(w)
     if not got and "patient" in c.row.actor:
@@ -348,6 +353,8 @@ def sides(c: Cand, args: Args) -> tuple[list[Participant], list[Participant], bo
             got = other(inner_recip) or [p for p in other(inner_actor) if p.code not in actor_codes]
         if got and (not recipient or any(p.code for p in got)):
             recipient = got
+    if not recipient:
+        recipient = other(_object_event_actor(c, args))  # "denounced Serbia's suppression of ..."
     if not recipient and c.event == "THREATEN":
         recipient = _condition_subjects(c, args, actor_ents)  # "... if the Taliban attacked"
     if not recipient:
@@ -399,6 +406,26 @@ def _earlier_event_actor(c: Cand, args: Args) -> list[Participant]:
         for ev in reversed(args.history):
             if ev.actor and (want is None or ev.event == want) and ev.trigger.start < c.word.i:
                 return [Participant(entity=p.entity, code=p.code, sector=p.sector, text=p.text) for p in ev.actor]
+    return []
+
+
+def _object_event_actor(c: Cand, args: Args) -> list[Participant]:
+    """ "Albania denounced Serbia's suppression of the unrest", "police prevented the
+    demonstration staged by students": when what the event acts on is another event, named by a
+    noun, the one it is directed at is that event's actor (its possessor, its modifier, its "by"
+    phrase, or the agent of a participle on it)."""
+    if c.light is not None or c.word.pos_ in ("NOUN", "PROPN"):
+        return []
+    for o in patient(c.word):
+        if o.pos_ not in ("NOUN", "PROPN") or args.participants([o]) or match_trigger(o) is None:
+            continue
+        toks = [x for x in o.children if x.dep_ == "poss"] + prep_objects(o, "by")
+        toks += [g for a in o.children if a.dep_ == "acl" and a.tag_ == "VBN"
+                 for x in a.children if x.dep_ == "agent" for g in x.children if g.dep_ == "pobj"]
+        toks += [x for x in o.children if x.dep_ in ("amod", "compound") and args.participants([x])]
+        got = args.participants([x for t in toks for x in conjuncts(t)])
+        if got:
+            return got
     return []
 
 
