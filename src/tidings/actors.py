@@ -113,6 +113,8 @@ class ActorFinder(GroupsMixin):
             take(m)
         for m in self._groups(doc, taken):
             take(m)
+        for m in self._bare_surnames(doc, mentions, taken):
+            take(m)
         persons = [m for m in mentions if m.kind == "PERSON"]
         for m in persons:
             self._describe_person(doc, m)
@@ -274,6 +276,26 @@ class ActorFinder(GroupsMixin):
         if geo and not country:
             country = geo["country_code"]
         return _Mention(span, "LOCATION", span.text, country, key=f"L:{span.text}", geo=geo)
+
+    def _bare_surnames(self, doc: Doc, mentions: list[_Mention], taken: set[int]) -> list[_Mention]:
+        """The surname of a person named in full earlier, where the NER read it as something else
+        ("Prime Minister Theresa May ... On Monday, May had said": a DATE). Only as the subject,
+        possessor or agent of a clause, so that "in May" and "May 5" stay dates."""
+        surnames = {}
+        for m in mentions:
+            if m.kind == "PERSON" and len(m.span) >= 2 and m.span[-1].is_title:
+                surnames.setdefault(m.span[-1].text, (m.span.start, m.name))
+        out = []
+        for t in doc:
+            got = surnames.get(t.text)
+            if got is None or t.i in taken or t.i <= got[0] or t.pos_ != "PROPN":
+                continue
+            if t.dep_ not in ("nsubj", "nsubjpass", "poss") and not (t.dep_ == "pobj" and t.head.lower_ == "by"):
+                continue
+            if t.i + 1 < len(doc) and (doc[t.i + 1].like_num or doc[t.i + 1].is_title):
+                continue  # "May 5", "May Day"
+            out.append(_Mention(doc[t.i:t.i + 1], "PERSON", got[1]))
+        return out
 
     def _titled_names(self, doc: Doc, taken: set[int]) -> list[_Mention]:
         """Names the NER missed after a personal title: "Defense Minister General Ri Yong-ho"."""

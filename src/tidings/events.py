@@ -52,6 +52,12 @@ def _trigger_span(doc: Doc, c: Cand) -> Span:
     if other is not None and other.i != w.i:
         lo, hi = min(other.i, w.i), max(other.i, w.i)
         return doc[lo:hi + 1] if hi - lo <= 4 else doc[other.i:other.i + 1]
+    if c.role in ("agree", "threaten") and c.absorbed and c.governor is None:
+        # "vowed that Iran would retaliate": the pledge and the clause pledged ("threatened to
+        # shell" keeps "threatened" alone; the shelling is an event of its own)
+        last = max((i.word.i for i in c.absorbed if (i.light or i.word).dep_ == "ccomp"), default=w.i)
+        if w.i < last <= w.i + 5:
+            return doc[w.i:last + 1]
     if c.row.particle and w.pos_ != "NOUN":
         last = max((x.i for x in w.subtree if x.lower_ in c.row.particle.split() and x.i > w.i), default=w.i)
         if last - w.i <= 4:

@@ -65,8 +65,10 @@ def _governor(c: Cand) -> tuple[Token | None, str | None, bool, bool]:
         for role in ("agree", "threaten", "refuse", "request", "command"):
             if role not in roles:
                 continue
-            if dep == "ccomp" and (role not in ("request", "threaten", "command") or g.i > t.i):
+            if dep == "ccomp" and g.i > t.i:
                 continue  # "..., officials told AFP": a reporting verb after its clause frames nothing
+            if dep == "ccomp" and role in ("agree", "refuse") and not _future(t):
+                continue  # "vowed that Iran would retaliate" frames; "agreed that talks were useful" not
             if dep == "ccomp" and role in ("request", "command") and not _mandative(t):
                 continue  # "told reporters that Iran had seized ...": a report, not a request
             if dep == "advcl" and role in ("refuse",):

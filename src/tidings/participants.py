@@ -269,8 +269,11 @@ def _complement_recipients(c: Cand, args: Args, actor_ents: set) -> list[Partici
     if comp is None and c.light is not None:
         comp = _complement(c.word)  # "approved new sanctions banning North Korean exports"
     if comp is not None and not framing and not (comp.dep_ in ("xcomp", "advcl") and
-                                                 any(a.lower_ == "to" for a in comp.children)):
-        return []  # only purpose clauses for other events ("opened fire to disperse demonstrators")
+                                                 any(a.lower_ == "to" for a in comp.children)) \
+            and not (comp.dep_ == "acl" and comp.tag_ == "VBG" and c.event in MATERIAL_CONFLICT):
+        # only purpose clauses for other events ("opened fire to disperse demonstrators") and
+        # what a measure does ("new sanctions banning North Korean exports")
+        return []
     seen = 0
     while comp is not None and seen < 3:
         seen += 1
@@ -385,6 +388,10 @@ def _retaliation_target(actor: list[Participant], args: Args) -> list[Participan
     """ "Moscow would retaliate soon": against whoever last acted against Moscow."""
     codes = {p.code for p in actor if p.code}
     for ev in reversed(args.history):
+        if ev.event == "ACCUSE" and codes & {p.code for p in ev.actor} and ev.recipient and \
+                not codes & {p.code for p in ev.recipient}:
+            # "blamed Israel for the incident and vowed that Iran would retaliate"
+            return [Participant(entity=p.entity, code=p.code, sector=p.sector, text=p.text) for p in ev.recipient]
         if codes & {p.code for p in ev.recipient} and ev.actor and not codes & {p.code for p in ev.actor}:
             return [Participant(entity=p.entity, code=p.code, sector=p.sector, text=p.text) for p in ev.actor]
     return []

@@ -188,6 +188,10 @@ def _content(tok: Token, cue: Cue) -> Span | None:
                 for g in c.children:
                     if g.lemma_ == "say":
                         comps = [x for x in g.children if x.dep_ == "ccomp"] or comps
+    if not comps and cue.cls in ("denial", "confirm"):
+        # "denied carrying out the attack", "confirmed having sent troops": a gerund is the content
+        comps = [c for c in tok.children if c.dep_ in ("xcomp", "dobj") and c.pos_ in ("VERB", "AUX")
+                 and (c.tag_ == "VBG" or any(a.tag_ == "VBG" and a.dep_ == "aux" for a in c.children))]
     if comps:
         return _subtree_span(comps[0])
     if cue.frame == "obj" or cue.cls in ("denial", "confirm"):

@@ -23,7 +23,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .extensions import TIMES
+from .extensions import MENTIONS, TIMES
 from .model import Timex
 from .timex_grammar import Frame, Grammar
 from .timex_lexicon import lexicon
@@ -48,7 +48,11 @@ class TimeStage:
         text = doc.text  # built from the tokens on each access: once
         frames = self.grammar.find(doc, text)
         spans = [doc.char_span(f.start, f.end) for f in frames]
-        keep = [(f, s) for f, s in zip(frames, spans) if s is not None]
+        kinds = {e.id: e.kind for e in doc._.entities or []}
+        people = {(m.start, m.end) for m in doc.spans[MENTIONS] if kinds.get(m._.entity) == "PERSON"} \
+            if MENTIONS in doc.spans else set()
+        # "May had said": the person the actors stage found, not the month
+        keep = [(f, s) for f, s in zip(frames, spans) if s is not None and (s.start, s.end) not in people]
         frames, spans = [f for f, _ in keep], [s for _, s in keep]
         tenses: dict[int, str | None] = {}
 
@@ -292,6 +296,14 @@ def date_of(tx: Timex, doc: Doc) -> tuple[str, str] | None:
     return v, tx.granularity or "day"
 
 
+def _past(verb) -> bool:
+    """A verb in the simple past or a perfect ("marched", "had fired"), with no modal."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" for a in aux):
+        return False
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in aux))
+
+
 def event_date(doc: Doc, trigger: Span) -> tuple[str | None, str | None, str]:
     """The date of the event named by `trigger`: (value, granularity, basis)."""
     times = list(doc.spans[TIMES]) if TIMES in doc.spans else []
@@ -327,6 +339,12 @@ def event_date(doc: Doc, trigger: Span) -> tuple[str | None, str | None, str]:
             if ch.pos_ not in ("VERB", "AUX") and not any(t.pos_ in ("VERB", "AUX") for t in ch.subtree
                                                           if t.i != ch.i and t.i != head.i):
                 return d[0], d[1], "text"
+        # 4. a past event reported by a verb that carries the time ("On Sunday, organisers said
+        #    a million people marched"): it happened by then, and the report is all that dates it
+        if own.dep_ == "ccomp" and _past(own):
+            for s, d in by_dist:
+                if _attached(s.root, own.head):
+                    return d[0], d[1], "text"
     if doc._.published:
         return doc._.published, "day", "published"
     return None, None, "unknown"
