@@ -207,6 +207,20 @@ CASES = [
     ("Clashes between Armenian and Azerbaijani forces erupted on the border.", "ASSAULT", {"ARM", "AZE"}, set()),
     ("Houthi rebels attacked a British tanker in the Red Sea.", "ASSAULT", {"YEM"}, {"GBR"}),
     ("Serb forces were engaged in ethnic cleansing against the Albanian population.", "ASSAULT", {"SRB"}, set()),
+    # ---- added in session 2: datelines, misparsed plurals, targets read off other events
+    ("BRUSSELS, March 17, 2014 (AFP) - European Union foreign ministers slapped travel bans and asset "
+     "freezes on 21 Russian officials.", "SANCTION", {"EUR"}, {"RUS"}),
+    ("US President Barack Obama ordered asset freezes and entry bans against seven senior Russian officials.",
+     "SANCTION", {"USA"}, {"RUS"}),
+    ("The U.N. Security Council approved new sanctions banning North Korean exports of coal.", "SANCTION",
+     {"UNO"}, {"PRK"}),
+    ("Turkish police prevented the demonstration staged by Kurdish students in Diyarbakir.", "COERCE",
+     {"TUR"}, {"TUR"}),
+    ("Algerian landowners staged a hunger strike in protest against the seizure of their land by "
+     "Algerian government forces.", "PROTEST", {"DZA"}, {"DZA"}),
+    ("Prisoners rioted at a jail in the Kenyan capital Nairobi on Monday.", "PROTEST", {"KEN"}, set()),
+    ("Zarif blamed Israel for the blackout at Natanz and vowed that Iran would retaliate.", "THREATEN",
+     {"IRN"}, {"ISR"}),
 ]
 
 # (text, an event type that must not come out)
@@ -236,6 +250,7 @@ NEGATIVES = [
     ("The company sent letters to its customers.", "AID"),
     ("The court dismissed the minister.", "REJECT"),
     ("The Iranian team beat Japan 2-1 in the final.", "ASSAULT"),
+    ("KYIV (Reuters) - Ukrainian officials said talks with Poland went well.", "ASSAULT"),
 ]
 
 

@@ -121,6 +121,9 @@ CASES = [
     ("The two countries pledged to support each other in the event of aggression.", "pledged", "asserted", None),
     ("North Korea threatened to fire missiles toward Guam.", "threatened", "asserted", None),
     ("Iran vowed to attack Israel.", "vowed", "asserted", None),
+    # a denied or confirmed act named by a gerund
+    ("Damascus has denied carrying out the chemical attack.", "attack", "denied", "Damascus"),
+    ("The army denied having shelled the village.", "shelled", "denied", "army"),
 ]
 
 # (text, a word of a trigger that must NOT give an event of that status (None: no event at all))

@@ -342,6 +342,23 @@ def test_event_dates(extract):
         assert (accuse["date"], accuse["date_basis"]) == ("2024-11-29", "published")
 
 
+def test_past_event_takes_the_time_of_the_verb_reporting_it(extract):
+    rec = extract("On Sunday, organisers said more than a million people marched through the city.",
+                  published="2019-06-12").to_dict()
+    march = next(e for e in rec["events"] if e["event_text"] == "marched")
+    assert (march["date"], march["date_basis"]) == ("2019-06-09", "text")
+    rec = extract("On Sunday, officials said Iran will retaliate.", published="2019-06-12").to_dict()
+    assert all(e["date"] != "2019-06-09" for e in rec["events"])  # a future act is not dated by its report
+
+
+def test_surname_is_no_month(extract):
+    rec = extract("Prime Minister Theresa May spoke on Friday. On Monday, May had said Russia was behind the "
+                  "attack. Elections are due in May.", published="2018-03-14").to_dict()
+    may = next(e for e in rec["entities"] if e["name"] == "Theresa May")
+    assert [m["text"] for m in may["mentions"]] == ["Theresa May", "May"]
+    assert [t["value"] for t in rec["times"] if t["text"] == "May"] == ["2018-05"]
+
+
 def test_event_date_prefers_own_clause(nlp):
     from tidings.times import event_date
     doc = nlp.make_doc("Britain expelled 23 diplomats on Wednesday after Moscow failed to explain the attack.")

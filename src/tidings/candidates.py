@@ -83,7 +83,7 @@ def noun_read_as_verb(tok: Token) -> bool:
         return False
     core = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux", "auxpass", "neg",
                                                   "xcomp", "ccomp", "dative", "attr", "acomp")]
-    return all(c.i == before.i and c.dep_ == "nsubj" for c in core)
+    return all(c.dep_ == "nsubj" and before.i in {x.i for x in conjuncts(c)} for c in core)
 
 
 
