@@ -81,6 +81,11 @@ CASES = [
     ("EU foreign ministers agreed new measures.", "foreign ministers", "GROUP", "EUR", "GOV"),
     # an article about one country: its officials without a nationality
     ("President Omar El Bashir lifted the curfew in Sudan.", "Omar El Bashir", "PERSON", "SDN", "GOV"),
+    # listed as one of a group: the group's country, not a country named in a clause nearby
+    ("Obama signed an order freezing any U.S. assets of seven Russian officials, among them Deputy Prime "
+     "Minister Dmitry Rogozin and Valentina Matviyenko.", "Valentina Matviyenko", "PERSON", "RUS", None),
+    ("Obama signed an order freezing any U.S. assets of seven Russian officials, among them Deputy Prime "
+     "Minister Dmitry Rogozin and Valentina Matviyenko.", "Dmitry Rogozin", "PERSON", "RUS", "GOV"),
 ]
 
 

@@ -221,6 +221,10 @@ CASES = [
     ("Prisoners rioted at a jail in the Kenyan capital Nairobi on Monday.", "PROTEST", {"KEN"}, set()),
     ("Zarif blamed Israel for the blackout at Natanz and vowed that Iran would retaliate.", "THREATEN",
      {"IRN"}, {"ISR"}),
+    ('"If Russia continues to interfere in Ukraine, we stand ready to impose further sanctions," '
+     "US President Barack Obama told reporters.", "THREATEN", {"USA"}, {"RUS"}),
+    ("Iran and six world powers reached an agreement, ending 18 days of marathon talks in Vienna.", "CONSULT",
+     {"IRN"}, set()),
 ]
 
 # (text, an event type that must not come out)
@@ -251,6 +255,7 @@ NEGATIVES = [
     ("The court dismissed the minister.", "REJECT"),
     ("The Iranian team beat Japan 2-1 in the final.", "ASSAULT"),
     ("KYIV (Reuters) - Ukrainian officials said talks with Poland went well.", "ASSAULT"),
+    ("Iran and six world powers reached an agreement, ending 18 days of marathon talks in Vienna.", "SANCTION"),
 ]
 
 

@@ -124,6 +124,12 @@ CASES = [
     # a denied or confirmed act named by a gerund
     ("Damascus has denied carrying out the chemical attack.", "attack", "denied", "Damascus"),
     ("The army denied having shelled the village.", "shelled", "denied", "army"),
+    # a threat's own condition does not make the threat hypothetical
+    ("The ministers warned of further consequences if Russia took more steps.", "warned", "asserted", None),
+    ("Iran threatened to close the strait if it was attacked.", "threatened", "asserted", None),
+    # a negated noun event, and plans by timetable
+    ("No U.N. aid had crossed into the northwest before Thursday.", "aid", "negated", None),
+    ("The bloc's leaders are due to discuss the crisis on Thursday.", "discuss", "future", None),
 ]
 
 # (text, a word of a trigger that must NOT give an event of that status (None: no event at all))

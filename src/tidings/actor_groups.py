@@ -196,6 +196,9 @@ class GroupsMixin:
         """People, groups and public bodies with a title but no country of their own ("Police
         Commissioner Stephen Lo", "the rebels", "the Legislative Council") are taken to be of the
         article's dateline country, or of the one country an article without a dateline names."""
+        for e in entities:
+            if e.kind == "PERSON" and e.country is None:
+                e.country = self._listed_country(doc, e, entities)
         code = self._dateline(doc)
         if code is None:
             codes = {e.country for e in entities if e.country}
@@ -216,6 +219,25 @@ class GroupsMixin:
                     continue
             if e.kind in ("PERSON", "GROUP") or (e.kind == "ORG" and set(e.sectors) & STATE_SECTORS):
                 e.country = code
+
+    def _listed_country(self, doc: Doc, e: Entity, entities: list[Entity]) -> str | None:
+        """ "seven Russian officials, among them Dmitry Rogozin", "Russian officials, including
+        Vladislav Surkov": a person listed as one of a group is of the group's country."""
+        first = min(e.mentions, key=lambda s: s.start)
+        root = first.root
+        groups = {i: g.country for g in entities if g.kind == "GROUP" and g.country
+                  for s in g.mentions for i in range(s.start, s.end)}
+        head = root
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        if head.dep_ == "pobj" and head.head.lower_ in ("including", "among") and head.head.head.i in groups:
+            return groups[head.head.head.i]
+        if any(c.dep_ == "prep" and c.lower_ in ("among", "including") and
+               any(g.lower_ in ("them", "those", "whom") for g in c.children) for c in head.children):
+            for i in range(head.i - 1, head.sent.start - 1, -1):
+                if i in groups:
+                    return groups[i]
+        return None
 
     def _subject_country(self, doc: Doc, e: Entity, entities: list[Entity]) -> str | None:
         """ "Russia has massed troops ... Deputy Foreign Minister Alexander Grushko said": an

@@ -358,7 +358,11 @@ class ActorFinder(GroupsMixin):
                 if obj is not None:
                     m.country = self.country_of_token[obj.i]
         if root.dep_ == "appos":
-            parts.append([t for t in root.head.subtree if not (m.span.start <= t.i < m.span.end)])
+            # "Russia's defence minister, Andrei Belousov"; not the clauses on that noun ("an order
+            # freezing U.S. assets of ..., among them X", where the parser hung the name off it)
+            clauses = {x.i for c in root.head.children if c.dep_ in ("acl", "relcl") for x in c.subtree}
+            parts.append([t for t in root.head.subtree if not (m.span.start <= t.i < m.span.end)
+                          and t.i not in clauses])
         for toks in parts:
             found = self._titles_in(toks)
             found = [f for f in found if self.titles[f].kind == "PERSON" and self.titles[f].sectors

@@ -51,7 +51,11 @@ def _trigger_span(doc: Doc, c: Cand) -> Span:
         other = c.say
     if other is not None and other.i != w.i:
         lo, hi = min(other.i, w.i), max(other.i, w.i)
-        return doc[lo:hi + 1] if hi - lo <= 4 else doc[other.i:other.i + 1]
+        if hi - lo <= 4:
+            return doc[lo:hi + 1]
+        # far apart ("ending 18 days of marathon talks"): the noun names the event; a framing
+        # verb names the act it frames
+        return doc[w.i:w.i + 1] if c.light is not None and other.i == c.light.i else doc[other.i:other.i + 1]
     if c.role in ("agree", "threaten") and c.absorbed and c.governor is None:
         # "vowed that Iran would retaliate": the pledge and the clause pledged ("threatened to
         # shell" keeps "threatened" alone; the shelling is an event of its own)
@@ -106,6 +110,11 @@ def _context(sent: Span, cache: dict[int, list[str]]) -> list[str]:
 
 #: Entity kinds whose country, when the article does not give it, is taken from where they act.
 LOCATED_KINDS = frozenset({"GROUP", "ORG", "PERSON"})
+#: Events whose actors act at home (protesters, police) and whose recipients are struck where
+#: they are; negotiators, visitors and donors are often abroad, so other types take no country
+#: from the place.
+LOCAL_ACTORS = frozenset({"PROTEST", "COERCE"})
+LOCAL_RECIPIENTS = frozenset({"PROTEST", "COERCE", "ASSAULT", "AID", "RETREAT"})
 
 
 def _located(parties: list, place: dict | None, args: Args) -> None:
@@ -155,7 +164,10 @@ def find_events(doc: Doc) -> list[Event]:
         place = found[0] if found else None
         if not actor and c.event == "ASSAULT":
             actor = unidentified(c, args, place)
-        _located(actor + recipient, place, args)
+        if c.event in LOCAL_ACTORS:
+            _located(actor, place, args)
+        if c.event in LOCAL_RECIPIENTS:
+            _located(recipient, place, args)
         if not actor and not recipient:
             continue
         trigger = _trigger_span(doc, c)

@@ -193,11 +193,18 @@ def say_requests(doc: Doc, cands: list[Cand]) -> list[Cand]:
 KEEP_FRAMED = frozenset({"threaten", "agree", "refuse"})
 
 
+#: Units of time: "N days of talks" measures the talks.
+DURATIONS = frozenset({"hour", "day", "week", "month", "year", "round", "session", "decade"})
+
+
 def apply_frames(doc: Doc, cands: list[Cand]) -> list[Cand]:
     by_word = {c.word.i: c for c in cands}
     by_light = {c.light.i: c for c in cands if c.light is not None}
     extra: list[Cand] = []
     for c in cands:
+        if c.role == "end" and c.np is not None and c.np.i != c.word.i and c.np.lemma_.lower() in DURATIONS:
+            c.role = None  # "ending 18 days of talks": the talks ran their course; nothing was cut off
+            continue
         if c.role in ("end", "cancel"):
             got = shift(c.role, c.event, c.mode)
             if got is None:

@@ -41,6 +41,8 @@ class Args:
                 return [tok]
             deeper = self._np_children(tok, depth)
             return deeper if any(self._code(x) for x in deeper) else [tok]
+        if tok.lower_ in FIRST_PERSON and tok.pos_ == "PRON":
+            return [tok]  # "we" in a quotation: the speaker (`_code_token`)
         if depth >= 2:
             return []
         if verb_like(tok) and tok.dep_ in ("nsubj", "nsubjpass"):
@@ -442,6 +444,10 @@ def _condition_subjects(c: Cand, args: Args, actor_ents: set) -> list[Participan
     heads = [x for x in (c.governor, c.light, c.word) if x is not None]
     heads += [x for i in c.absorbed for x in (i.word, i.light) if x is not None]
     heads += [g for h in list(heads) for g in h.children if g.dep_ in ("xcomp", "ccomp", "dobj")]
+    for h in list(heads):  # "if X ..., we stand ready to impose sanctions": the condition on the frame
+        while h.dep_ in ("xcomp", "acomp") and h.head.i != h.i:
+            h = h.head
+            heads.append(h)
     for h in heads:
         for cl in h.children:
             if cl.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in cl.children):

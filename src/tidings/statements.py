@@ -61,8 +61,10 @@ def _cue_for(tok: Token) -> Cue | None:
         return None  # "so-called", "the reported attack": adjectives, not attributions
     if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
         for lemma in _lemmas(tok):
-            for cue in cues().get((lemma, "VERB"), []):
-                if cue.particle is None or any(c.dep_ == "prt" and c.lower_ == cue.particle for c in tok.children):
+            # cues with a particle first: "warn of X" before "warn that"
+            for cue in sorted(cues().get((lemma, "VERB"), []), key=lambda q: q.particle is None):
+                if cue.particle is None or any(c.dep_ in ("prt", "prep") and c.lower_ == cue.particle and
+                                               (c.dep_ == "prt" or cue.frame == "of") for c in tok.children):
                     if cue.particle is None and any(c.dep_ == "prt" for c in tok.children):
                         continue  # "called up", "called off": another verb
                     return cue

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from .actors import entity_by_id
 from .lexicons import table
 from .model import Event, Statement
+from .triggers import match_trigger, roles_of
 
 ORDER = ("negated", "hypothetical", "future")  # own-clause statuses, strongest first
 
@@ -45,10 +46,13 @@ def _clause_chain(tok: Token) -> list[Token]:
     return chain
 
 
-def own_status(tok: Token) -> str | None:
-    """negated / hypothetical / future from the words governing the trigger, or None."""
+def own_status(tok: Token, threat: bool = False) -> str | None:
+    """negated / hypothetical / future from the words governing the trigger, or None. For a
+    threat (`threat`), an "if" clause on the threatening verb is the threat's condition: the
+    threat itself is made ("warned of consequences if Russia took more steps")."""
     m = markers()
     found: set[str] = set()
+    negators: set[int] = set()  # each negating word once ("No aid crossed": "No" on aid, aid on crossed)
     negations = 0
     chain = _clause_chain(tok)
     for t in chain:
@@ -56,17 +60,24 @@ def own_status(tok: Token) -> str | None:
             low = c.lower_
             if c.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("VERB", "AUX"):
                 # "No troops were deployed", "Neither Russia nor Ukraine attacked"
-                if any(g.dep_ in ("det", "preconj") and g.lower_ in ("no", "neither") for g in c.children):
-                    negations += 1
+                for g in c.children:
+                    if g.dep_ in ("det", "preconj") and g.lower_ in ("no", "neither") and g.i not in negators:
+                        negators.add(g.i)
+                        negations += 1
             if c.dep_ == "neg" or (low in m.get("neg", {}) and c.dep_ in ("preconj", "det", "advmod", "cc")):
                 if low == "nor" and c.dep_ == "cc" and t.i != tok.i:
                     continue
+                if c.i in negators:
+                    continue
+                negators.add(c.i)
                 negations += 1
             if c.dep_ == "aux" and (low in m.get("aux", {}) or c.lemma_.lower() in m.get("aux", {})):
                 found.add(m["aux"].get(low) or m["aux"][c.lemma_.lower()])
             if c.dep_ == "aux" and low == "going" and any(g.lower_ == "to" for g in t.children):
                 found.add("future")
             if c.dep_ in ("advcl",) and any(g.dep_ == "mark" and g.lower_ in m.get("mark", {}) for g in c.children):
+                if threat and t.i == tok.i:
+                    continue
                 found.add("hypothetical")  # "if attacked, we will respond": the response is conditional
             if c.dep_ == "mark" and low in m.get("mark", {}):
                 found.add(m["mark"][low])
@@ -133,11 +144,20 @@ def attribution(doc: Doc, st: Statement, by_id: dict[str, Statement]) -> tuple[s
     return "asserted", st
 
 
+def _threatening(ev: Event, tok: Token) -> bool:
+    """A THREATEN event named by a word of threatening ("warned", "threatened"), not an act
+    made a threat by "will" ("NATO will impose sanctions unless ...", which stays conditional)."""
+    if ev.event != "THREATEN":
+        return False
+    row = match_trigger(tok)
+    return "threaten" in roles_of(tok) or (row is not None and row.event == "THREATEN")
+
+
 def decide(doc: Doc, events: list[Event], statements: list[Statement]) -> None:
     by_id = {s.id: s for s in statements}
     for ev in events:
         tok = doc[ev.head]
-        own = own_status(tok)
+        own = own_status(tok, threat=_threatening(ev, tok))
         st = _containing(ev, statements)
         status, source, stmt = "asserted", None, None
         if st is not None:
