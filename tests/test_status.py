@@ -130,6 +130,9 @@ CASES = [
     # a negated noun event, and plans by timetable
     ("No U.N. aid had crossed into the northwest before Thursday.", "aid", "negated", None),
     ("The bloc's leaders are due to discuss the crisis on Thursday.", "discuss", "future", None),
+    # "will not": the refusal is made as it is said (REJECT), not a negated act
+    ("The Taliban said on Tuesday that the group would not take part in the conference.", "take part",
+     "attributed", "Taliban"),
 ]
 
 # (text, a word of a trigger that must NOT give an event of that status (None: no event at all))

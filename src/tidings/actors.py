@@ -338,7 +338,8 @@ class ActorFinder(GroupsMixin):
         i = m.span.start - 1
         while i >= 0:
             t = doc[i]
-            if t.lower_ in self.title_words or t.lower_ in HONORIFICS or i in self.country_of_token:
+            if t.lower_ in self.title_words or t.lower_ in HONORIFICS or i in self.country_of_token or \
+                    (i in self.org_of_token and i + 1 < m.span.start):  # "Taliban spokesman X"
                 i -= 1
             elif t.tag_ == "POS" and i >= 1 and (i - 1) in self.country_of_token:
                 i -= 2

@@ -176,6 +176,15 @@ def find_events(doc: Doc) -> list[Event]:
             continue
         seen.add(key)
         date, gran, basis = times.event_date(doc, trigger)
+        if c.role == "negintent" and basis != "text":
+            # "said on Tuesday that the group would not take part": refused when it was said
+            v = c.head
+            while v.dep_ in ("xcomp", "conj") and v.head.i != v.i:
+                v = v.head
+            if v.dep_ == "ccomp" and v.head.i != v.i:
+                said = times.event_date(doc, doc[v.head.i:v.head.i + 1])
+                if said[2] == "text":
+                    date, gran, basis = said
         is_noun = c.word.pos_ in ("NOUN", "PROPN") and c.light is None
         confidence = 0.5 + 0.2 * bool(actor) + 0.2 * bool(recipient) - 0.1 * is_noun
         rule = f"triggers.tsv:{c.row.name}"

@@ -244,6 +244,8 @@ def apply_frames(doc: Doc, cands: list[Cand]) -> list[Cand]:
             got = shift("negintent" if neg else "intent", c.event, c.mode)
             if got is not None:
                 c.event, c.mode = got[0], got[1] or (c.mode if got[0] == c.row.event else None)
+                if neg and c.role is None:
+                    c.role = "negintent"  # "would not take part": the refusal is the event, made now
     out = [c for c in cands + extra if not c.dropped]
     _protest_topics(out)
     return [c for c in out if not c.dropped]

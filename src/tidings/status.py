@@ -158,6 +158,8 @@ def decide(doc: Doc, events: list[Event], statements: list[Statement]) -> None:
     for ev in events:
         tok = doc[ev.head]
         own = own_status(tok, threat=_threatening(ev, tok))
+        if "frame:negintent" in (ev.rule or "") and own in ("negated", "future", "hypothetical"):
+            own = None  # "will not take part" is a refusal (REJECT), made as it is said
         st = _containing(ev, statements)
         status, source, stmt = "asserted", None, None
         if st is not None:
