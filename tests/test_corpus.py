@@ -275,7 +275,7 @@ def test_export_plover_and_jsonl(small_db, tmp_path):
     assert res.exit_code == 0
     rows = [json.loads(x) for x in res.stdout.splitlines()]
     assert len(rows) == corpus.count_events()
-    assert {"id", "date", "event", "actor", "recipient", "eventLoc", "text", "quad_code"} <= set(rows[0])
+    assert {"id", "date", "event", "actor", "recipient", "event_loc", "text", "quad_code"} <= set(rows[0])
     out = tmp_path / "records.jsonl"
     assert corpus.export(out, "jsonl") == 5
     recs = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]

@@ -29,11 +29,11 @@ from . import times
 from .candidates import MATERIAL_CONFLICT, RECIPROCAL_TYPES, Cand, candidates, inanimate
 from .framing import apply_frames, evaluations_found, say_requests
 from .lexicons import table
-from .arguments import subject
+from .arguments import patient, subject
 from .model import Event
 from .participants import Args, heads_of, sides, unidentified
-from .places import find_place
-from .triggers import Trigger, lemma, match_trigger
+from .places import find_place, struck_place
+from .triggers import Trigger, lemma, match_trigger, verb_like
 
 __all__ = ["find_events", "match_trigger", "Trigger"]
 
@@ -161,6 +161,8 @@ def find_events(doc: Doc) -> list[Event]:
                   for g in ([x] if x.dep_ == "dobj" else [y for y in x.children if y.dep_ == "pobj"]
                             if x.dep_ == "prep" and x.lower_ not in ("in", "at", "near") else [])]
         found = find_place(doc, heads, args.tokmap, args.ents, codes, country_tokens=args.country_tokens)
+        if found is None and c.event in ("ASSAULT", "COERCE") and c.light is None and verb_like(c.word):
+            found = struck_place(doc, patient(c.word), args.tokmap, args.ents, codes)
         place = found[0] if found else None
         if not actor and c.event == "ASSAULT":
             actor = unidentified(c, args, place)

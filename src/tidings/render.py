@@ -1,31 +1,79 @@
 """Writing records for people (a Rich table summary) and for PLOVER tools (JSON Lines)."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import IO
 
+from .about import __version__
 from .record import Record
 
 
+def date_range(value: str | None) -> tuple[str | None, str | None]:
+    """A TIMEX3 date as PLOVER's `date` and `enddate` (YYYY-MM-DD): a day is itself; a month,
+    week or year is its first and last day ("2024-08" -> 2024-08-01 .. 2024-08-31). Values that
+    name no calendar span (seasons, decades) give (None, None)."""
+    if not value:
+        return None, None
+    try:
+        if len(value) == 10:
+            return dt.date.fromisoformat(value).isoformat(), None
+        if len(value) == 7 and value[4] == "-" and value[5:].isdigit():
+            y, m = int(value[:4]), int(value[5:])
+            first = dt.date(y, m, 1)
+            last = dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1)
+            return first.isoformat(), last.isoformat()
+        if len(value) == 8 and value[4:6] == "-W":
+            first = dt.date.fromisocalendar(int(value[:4]), int(value[6:]), 1)
+            return first.isoformat(), (first + dt.timedelta(days=6)).isoformat()
+        if len(value) == 4 and value.isdigit():
+            return f"{value}-01-01", f"{value}-12-31"
+    except ValueError:
+        return None, None
+    return None, None
+
+
 def plover_rows(rec: Record) -> list[dict]:
-    """One PLOVER JSON object per event, with the manual's field names."""
+    """One PLOVER JSON object per event, with the field names of the PLOVER manual's "Data
+    Fields" chapter (`id`, `date`/`enddate`, `actor`/`recipient` entity objects, lists for
+    `event`, `mode`, `context` and `event_text`, `event_loc`, `text`, `text_info`,
+    `cite_info`), plus tidings' own `status`, `source`, `date_granularity` and `confidence`."""
     doc = rec.document
     ents = {e.id: e for e in rec.entities}
+    cite = {"url": doc.url, "title": doc.title, "publication": doc.publisher, "language": doc.language,
+            "citation": doc.source_id, "coder": f"tidings {__version__}", "codebook": "PLOVER"}
+    cite = {k: v for k, v in cite.items() if v is not None}
     rows = []
     for v in rec.events:
         def side(parts):
-            return [{"actor_text": p.entity_text, "code": p.code, "sector_code": p.sector,
-                     "identifier_id": None, "entity_id": p.entity} for p in parts]
-        rows.append({
-            "id": f"{doc.id[:16]}-{v.id}", "date": v.date, "event": v.event, "mode": v.mode or "",
-            "context": ",".join(v.context), "actor": side(v.actor), "recipient": side(v.recipient),
-            "event_text": v.event_text, "eventLoc": v.event_loc.model_dump() if v.event_loc else {},
+            out = []
+            for p in parts:
+                ent = ents.get(p.entity) if p.entity else None
+                item = {"code": p.code, "sector": p.sector, "entity_text": p.entity_text}
+                if ent is not None:
+                    item["identifier_text"] = ent.name
+                    if ent.identifier_id:
+                        item["identifier_id"] = ent.identifier_id
+                    if ent.titles:
+                        item["office"] = ent.titles[0]
+                out.append(item)
+            return out
+        date, enddate = date_range(v.date)
+        loc = None
+        if v.event_loc is not None:
+            loc = {k: val for k, val in v.event_loc.model_dump().items() if val is not None}
+        row = {
+            "id": f"{doc.id[:16]}-{v.id}", "date": date, "enddate": enddate,
+            "actor": side(v.actor), "recipient": side(v.recipient), "event": [v.event],
+            "event_loc": loc, "event_text": [v.event_text], "quad_code": v.quad_code,
+            "mode": [v.mode] if v.mode else [], "context": list(v.context),
             "text": doc.text[v.text_info.sentence_start:v.text_info.sentence_end],
-            "text_info": {"start": v.text_info.start, "end": v.text_info.end, "publisher": doc.publisher,
-                          "url": doc.url, "published": doc.published, "doc_id": doc.id},
-            "quad_code": v.quad_code, "status": v.status,
-            "source": ents[v.source].name if v.source in ents else None,
-        })
+            "text_info": {"start": v.text_info.sentence_start, "end": v.text_info.sentence_end},
+            "cite_info": cite,
+            "status": v.status, "source": ents[v.source].name if v.source in ents else None,
+            "date_granularity": v.date_granularity, "confidence": v.confidence,
+        }
+        rows.append(row)
     return rows
 
 
