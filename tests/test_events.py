@@ -225,6 +225,11 @@ CASES = [
      "US President Barack Obama told reporters.", "THREATEN", {"USA"}, {"RUS"}),
     ("Iran and six world powers reached an agreement, ending 18 days of marathon talks in Vienna.", "CONSULT",
      {"IRN"}, set()),
+    ("The ILO reiterated its demand today that Israel ease restrictions on Palestinian workers.", "REQUEST",
+     {"UNO"}, {"ISR"}),
+    ("Hundreds of thousands of people blocked streets in Hong Kong in defiance of Chinese authorities.",
+     "PROTEST", {"HKG"}, {"CHN"}),
+    ("Russian forces shelled Kharkiv on Thursday.", "ASSAULT", {"RUS"}, {"UKR"}),
 ]
 
 # (text, an event type that must not come out)

@@ -270,7 +270,11 @@ class ActorFinder(GroupsMixin):
             country = self.country_of_token[span.end + 1]  # "Tripoli, Lebanon"
         if country is None:  # "the Iraqi city"
             country = next((self.country_of_token[t.i] for t in span if t.i in self.country_of_token), None)
-        geo = gazetteer.region(span.text) or gazetteer.place(core.text, {country} if country else set())
+        # without a country of its own, prefer a namesake in a country the sentence names
+        # ("Tripoli ... the north Lebanese port" is Lebanon's Tripoli)
+        hint = {country} if country else {self.country_of_token[t.i] for t in span.sent
+                                          if t.i in self.country_of_token}
+        geo = gazetteer.region(span.text) or gazetteer.place(core.text, hint)
         if geo and country and geo["country_code"] != country:
             geo = None
         if geo and not country:

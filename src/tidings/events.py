@@ -160,9 +160,12 @@ def find_events(doc: Doc) -> list[Event]:
         heads += [g for h in (c.word, c.light) if h is not None for x in h.children
                   for g in ([x] if x.dep_ == "dobj" else [y for y in x.children if y.dep_ == "pobj"]
                             if x.dep_ == "prep" and x.lower_ not in ("in", "at", "near") else [])]
-        found = find_place(doc, heads, args.tokmap, args.ents, codes, country_tokens=args.country_tokens)
+        # places are resolved preferring the parties' countries, then any country the sentence
+        # names ("in Tripoli as shells crashed into the north Lebanese port": Lebanon's Tripoli)
+        hints = codes | {args.country_tokens[t.i] for t in c.word.sent if t.i in args.country_tokens}
+        found = find_place(doc, heads, args.tokmap, args.ents, hints, country_tokens=args.country_tokens)
         if found is None and c.event in ("ASSAULT", "COERCE") and c.light is None and verb_like(c.word):
-            found = struck_place(doc, patient(c.word), args.tokmap, args.ents, codes)
+            found = struck_place(doc, patient(c.word), args.tokmap, args.ents, hints)
         place = found[0] if found else None
         if not actor and c.event == "ASSAULT":
             actor = unidentified(c, args, place)

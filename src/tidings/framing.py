@@ -59,6 +59,13 @@ def _governor(c: Cand) -> tuple[Token | None, str | None, bool, bool]:
         if dep == "advcl" and not to_clause:
             break
         roles = roles_of(g)
+        if dep == "ccomp" and not roles & {"agree", "threaten", "refuse", "request", "command"}:
+            # "reiterated its demand today that Israel ease ...": the parser hung the clause on the
+            # verb; it belongs to the demand, threat or promise named by the verb's object
+            noun = next((o for o in g.children if o.dep_ == "dobj" and o.pos_ == "NOUN" and o.i < t.i
+                         and roles_of(o) & {"request", "threaten", "agree"}), None)
+            if noun is not None:
+                g, roles = noun, roles_of(noun)
         if dep == "conj":
             t = g
             continue

@@ -168,8 +168,9 @@ def _actor_tokens(c: Cand, args: Args) -> list[Token]:
     if w.pos_ in ("NOUN", "PROPN"):
         got = _noun_actor_tokens(w, c.row)
         if not got and w.dep_ == "pobj" and w.head.pos_ == "ADP" and verb_like(w.head.head) and \
-                (w.head.lower_ == "for" or (w.head.lower_ == "in" and c.event == "PROTEST")):
-            got = subject(w.head.head)  # "returned to Geneva for talks", "walked out in protest"
+                (w.head.lower_ == "for" or (w.head.lower_ in ("in", "during", "at") and c.event == "PROTEST")):
+            # "returned to Geneva for talks", "walked out in protest", "threw stones during demonstrations"
+            got = subject(w.head.head)
         return got
     got = subject(w)
     if not got and "patient" in c.row.actor:
@@ -313,6 +314,8 @@ def sides(c: Cand, args: Args) -> tuple[list[Participant], list[Participant], bo
     elif "host" in c.row.recipient:
         visitors = args.participants(patient(c.word) or _recipient_tokens(c, "to"))
         actor, recipient = visitors, actor
+    elif c.event == "PROTEST" and _protest_target(c, args):
+        recipient = _protest_target(c, args)
     else:
         actor_ents0 = {p.entity for p in actor if p.entity}
         for spec in c.row.recipient:
@@ -415,6 +418,22 @@ def _earlier_event_actor(c: Cand, args: Args) -> list[Participant]:
         for ev in reversed(args.history):
             if ev.actor and (want is None or ev.event == want) and ev.trigger.start < c.word.i:
                 return [Participant(entity=p.entity, code=p.code, sector=p.sector, text=p.text) for p in ev.actor]
+    return []
+
+
+def _protest_target(c: Cand, args: Args) -> list[Participant]:
+    """ "blocked streets in defiance of Chinese authorities", "marched in protest against the
+    government": whom a protest is directed at, named by the phrase that says so."""
+    for h in (c.light or c.word, c.word):
+        for p in h.children:
+            if p.dep_ != "prep" or p.lower_ != "in":
+                continue
+            for g in p.children:
+                if g.dep_ == "pobj" and g.lemma_.lower() in ("defiance", "protest", "opposition"):
+                    toks = [x for q in ("of", "against", "at") for x in prep_objects(g, q)]
+                    got = args.participants(toks)
+                    if got:
+                        return got
     return []
 
 
