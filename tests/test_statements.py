@@ -123,6 +123,12 @@ SINGLE = [
     ("Kim Jong Un said the missile test was a warning.", "Kim Jong Un", "said", "the missile test was a warning", "indirect"),
     ("The minister's claim that the army had withdrawn was false.", "The minister's", "claim", "the army had withdrawn", "indirect"),
     ("Human Rights Watch said security forces had used live fire.", "Human Rights Watch", "said", "security forces had used live fire", "indirect"),
+    # -- added in session 2: gerunds, judgements with "as", objects in a coordination
+    ("Damascus has denied carrying out the chemical attack.", "Damascus", "denied", "carrying out the chemical attack", "indirect"),
+    ("Putin accused Washington and its allies of ignoring Moscow's security demands.", "Putin", "accused", "ignoring Moscow's security demands", "indirect"),
+    ('Netanyahu denounced the deal as "a bad mistake of historic proportions".', "Netanyahu", "denounced", "a bad mistake of historic proportions", "direct"),
+    ("The North rejected the measures on Monday as a violation of its sovereignty.", "The North", "rejected", "a violation of its sovereignty", "indirect"),
+    ("The ministers warned of further consequences if Russia took more steps.", "The ministers", "warned", "further consequences", "indirect"),
 ]
 
 # (text, number of statements expected): traps and negative cases.
@@ -133,6 +139,8 @@ COUNTS = [
     ('The "ceasefire" lasted less than an hour.', 0),
     ("The minister said nothing.", 0),
     ("The talks will resume on Monday.", 0),
+    ('North Korea is considering a strike after Trump warned of "fire and fury".', 1),
+    ("Russia condemned the attack.", 0),
     ("Troops crossed the border at dawn.", 0),
     ("The decision was announced on Monday.", 0),
     ("The army called up reservists.", 0),

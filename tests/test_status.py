@@ -127,6 +127,8 @@ CASES = [
     # a threat's own condition does not make the threat hypothetical
     ("The ministers warned of further consequences if Russia took more steps.", "warned", "asserted", None),
     ("Iran threatened to close the strait if it was attacked.", "threatened", "asserted", None),
+    ('"If Russia goes on, we stand ready to impose further sanctions," Obama told reporters.', "sanctions",
+     "attributed", "Obama"),
     # a negated noun event, and plans by timetable
     ("No U.N. aid had crossed into the northwest before Thursday.", "aid", "negated", None),
     ("The bloc's leaders are due to discuss the crisis on Thursday.", "discuss", "future", None),

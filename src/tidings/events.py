@@ -32,7 +32,7 @@ from .lexicons import table
 from .arguments import patient, subject
 from .model import Event
 from .participants import Args, heads_of, sides, unidentified
-from .places import find_place, struck_place
+from .places import REACH_VERBS, find_place, struck_place
 from .triggers import Trigger, lemma, match_trigger, verb_like
 
 __all__ = ["find_events", "match_trigger", "Trigger"]
@@ -155,7 +155,8 @@ def find_events(doc: Doc) -> list[Event]:
             recipient = list(reversed(actor)) if len({p.code for p in actor}) > 1 else recipient
         codes = {p.code for p in actor + recipient if p.code}
         heads = heads_of(c) + [h for h in (c.governor,) if h is not None] + [i.word for i in c.absorbed]
-        heads += [x for h in list(heads) for x in h.children if x.dep_ == "acl"]
+        heads += [x for h in list(heads) for x in h.children
+                  if x.dep_ == "acl" or (x.dep_ == "relcl" and x.lemma_.lower() in REACH_VERBS)]
         # last: a place on the verb's object ("clashed with militias in Tripoli")
         heads += [g for h in (c.word, c.light) if h is not None for x in h.children
                   for g in ([x] if x.dep_ == "dobj" else [y for y in x.children if y.dep_ == "pobj"]

@@ -13,7 +13,7 @@ from .arguments import between, conjuncts, dative, is_passive, patient, prep_obj
 from .candidates import ACTOR_KINDS, FIRST_PERSON, GOVERNOR_TYPES, MATERIAL_CONFLICT, NP_PREPS, Cand, noun_read_as_verb
 from .coref import COUNTRY_TOKENS, entity_by_id, phrase_of, resolve, token_entities
 from .model import Event, Participant
-from .places import find_place
+from .places import REACH_VERBS, find_place
 from .triggers import Trigger, lemma, match_trigger, verb_like
 
 class Args:
@@ -416,7 +416,7 @@ def _earlier_event_actor(c: Cand, args: Args) -> list[Participant]:
         if want is None and o.lemma_.lower() not in EVENT_ANAPHORS:
             continue
         for ev in reversed(args.history):
-            if ev.actor and (want is None or ev.event == want) and ev.trigger.start < c.word.i:
+            if any(p.code for p in ev.actor) and (want is None or ev.event == want) and ev.trigger.start < c.word.i:
                 return [Participant(entity=p.entity, code=p.code, sector=p.sector, text=p.text) for p in ev.actor]
     return []
 
@@ -490,7 +490,8 @@ def _loc_recipient(c: Cand, args: Args, actor_ents: set) -> list[Participant]:
         heads += [o for o in c.word.children if o.dep_ == "dobj"]  # "strengthened its forces in Lebanon"
     if c.word.pos_ in ("NOUN", "PROPN") and c.word.dep_ == "nsubj":
         heads.append(c.word.head)  # "an aid convoy crossed into Syria"
-    heads += [x for h in list(heads) for x in h.children if x.dep_ == "acl"]
+    heads += [x for h in list(heads) for x in h.children
+              if x.dep_ == "acl" or (x.dep_ == "relcl" and x.lemma_.lower() in REACH_VERBS)]
     found = find_place(args.doc, heads, args.tokmap, args.ents, set(), country_tokens=args.country_tokens)
     if found is None:
         return []

@@ -25,7 +25,7 @@ def _place_tokens(tok: Token, preps: frozenset[str]) -> list[Token]:
     # "outside of the Iraqi city of Basra", "out of Gorazde"
     preps_ = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps]
     # "the first aid convoy to reach northwest Syria"
-    out_direct = [g for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in REACH_VERBS
+    out_direct = [g for c in tok.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in REACH_VERBS
                   for g in c.children if g.dep_ == "dobj"]
     preps_ += [g for c in tok.children if c.dep_ in ("prep", "advmod") and c.lower_ in ("outside", "out")
                for g in c.children if g.dep_ == "prep" and g.lower_ == "of"]

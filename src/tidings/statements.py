@@ -135,6 +135,17 @@ def _interior(q: Span) -> Span:
     return doc[start:end]
 
 
+def _as_phrase(tok: Token) -> Span | None:
+    """Y of "denounced X as Y", "rejected X as Y": the judgement a speaker passes on X (X itself
+    is taken as given, not as what is said)."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "as" and c.i > tok.i:
+            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if objs:
+                return tok.doc[objs[0].left_edge.i:objs[0].right_edge.i + 1]
+    return None
+
+
 def _content(tok: Token, cue: Cue) -> Span | None:
     doc = tok.doc
     if cue.frame == "rest":
@@ -162,12 +173,17 @@ def _content(tok: Token, cue: Cue) -> Span | None:
             i += 1
         return None
     if cue.frame == "of":
-        for c in tok.children:
+        # "accused Washington of ...", and "accused Washington and its allies of ...", where the
+        # parser hangs "of" on the last object
+        objs = [o for c in tok.children if c.dep_ == "dobj" for o in (c, *c.children) if o.dep_ in ("dobj", "conj")]
+        for c in [x for h in [tok, *objs] for x in h.children]:
             if c.dep_ == "prep" and c.lower_ == "of":
                 objs = [g for g in c.children if g.dep_ in ("pcomp", "pobj")]
                 if objs:
                     return doc[objs[0].left_edge.i:objs[0].right_edge.i + 1]
         return None
+    if cue.frame == "as":  # "denounced the deal as a bad mistake": what the deal is called
+        return _as_phrase(tok)
     if cue.frame == "obj_as":
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
         as_ = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"), None)
@@ -198,6 +214,8 @@ def _content(tok: Token, cue: Cue) -> Span | None:
         return _subtree_span(comps[0])
     if cue.frame == "obj" or cue.cls in ("denial", "confirm"):
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if obj is not None and _as_phrase(tok) is not None:
+            return _as_phrase(tok)  # "rejected the measures as a violation of its sovereignty"
         return _subtree_span(obj) if obj is not None else None
     return None
 
@@ -292,9 +310,14 @@ def find_statements(doc: Doc) -> list[Statement]:
         if cue.cls in ("confirm", "denial") and _negated(tok):
             continue  # "neither confirmed nor denied": a stance, handled by the claims stage
         content = _content(tok, cue)
+        if content is not None and cue.cls in ("denial", "confirm") and content.start > 0 and \
+                doc[content.start - 1].lower_ == "as":
+            cue = Cue(cue.lemma, cue.particle, cue.pos, "speech", "as")  # a judgement, not a denial
         sent_quotes = [q for q in quotes if q.start >= tok.sent.start and q.end <= tok.sent.end + 1
                        and not (q.start <= tok.i < q.end)]
-        if content is None and cue.cls in ("speech", "report", "cognition", "allegation") and cue.pos == "VERB":
+        if content is None and cue.cls in ("speech", "report", "allegation") and cue.pos == "VERB":
+            # a quotation in the sentence is what was said ("'...,' she said"); thinking verbs
+            # without a clause ("is considering a strike") say nothing
             before = [q for q in sent_quotes if q.end <= tok.i]
             after = [q for q in sent_quotes if q.start > tok.i]
             q = before[-1] if before else (after[0] if after else None)

@@ -161,6 +161,11 @@ def decide(doc: Doc, events: list[Event], statements: list[Statement]) -> None:
         if "frame:negintent" in (ev.rule or "") and own in ("negated", "future", "hypothetical"):
             own = None  # "will not take part" is a refusal (REJECT), made as it is said
         st = _containing(ev, statements)
+        if ev.event == "THREATEN" and own in ("future", "hypothetical") and st is not None:
+            # a threat is made when it is uttered: '"we stand ready to impose further sanctions",
+            # Obama said' is a threat made then; only what is threatened is conditional. (In the
+            # article's own voice, "the US would impose sanctions if ..." stays hypothetical.)
+            own = None
         status, source, stmt = "asserted", None, None
         if st is not None:
             status, via = attribution(doc, st, by_id)
