@@ -230,6 +230,13 @@ CASES = [
     ("Hundreds of thousands of people blocked streets in Hong Kong in defiance of Chinese authorities.",
      "PROTEST", {"HKG"}, {"CHN"}),
     ("Russian forces shelled Kharkiv on Thursday.", "ASSAULT", {"RUS"}, {"UKR"}),
+    ("Serbian military police launched an investigation into crimes committed by Croat forces.", "ACCUSE",
+     {"SRB"}, {"HRV"}),
+    ("Iraq's interim government announced that it is prepared to impose martial law.", "THREATEN",
+     {"IRQ"}, {"IRQ"}),
+    ("Two Palestinian suicide bombers killed 23 people when they blew themselves up in Tel Aviv.", "ASSAULT",
+     {"PSE"}, {"ISR"}),
+    ("Vietnam is committed to opening up the economy.", "AGREE", {"VNM"}, set()),
 ]
 
 # (text, an event type that must not come out)
@@ -261,6 +268,7 @@ NEGATIVES = [
     ("The Iranian team beat Japan 2-1 in the final.", "ASSAULT"),
     ("KYIV (Reuters) - Ukrainian officials said talks with Poland went well.", "ASSAULT"),
     ("Iran and six world powers reached an agreement, ending 18 days of marathon talks in Vienna.", "SANCTION"),
+    ("Russia committed war crimes in Bucha, investigators said.", "AGREE"),
 ]
 
 

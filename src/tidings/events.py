@@ -30,9 +30,9 @@ from .candidates import MATERIAL_CONFLICT, RECIPROCAL_TYPES, Cand, candidates, i
 from .framing import apply_frames, evaluations_found, say_requests
 from .lexicons import table
 from .arguments import patient, subject
-from .model import Event
+from .model import Event, Participant
 from .participants import Args, heads_of, sides, unidentified
-from .places import REACH_VERBS, find_place, struck_place
+from .places import NON_STATE, REACH_VERBS, find_place, struck_place
 from .triggers import Trigger, lemma, match_trigger, verb_like
 
 __all__ = ["find_events", "match_trigger", "Trigger"]
@@ -117,6 +117,21 @@ LOCAL_ACTORS = frozenset({"PROTEST", "COERCE"})
 LOCAL_RECIPIENTS = frozenset({"PROTEST", "COERCE", "ASSAULT", "AID", "RETREAT"})
 
 
+#: Measures a government takes against its own population (PLOVER COERCE modes).
+DOMESTIC_MODES = frozenset({"martial-law", "curfew"})
+
+
+def _domestic(actor: list, place: dict | None, args: Args) -> list:
+    """ "imposed a curfew", "is prepared to impose martial law": with no one named, the measure
+    falls on the population where it is imposed, else of the country that imposes it."""
+    code = (place or {}).get("country_code") or next((p.code for p in actor if p.code and len(p.code) == 3
+                                                      and p.code not in NON_STATE), None)
+    if not code:
+        return []
+    return [Participant(entity=args.country_entity.get(code), code=code, sector=None,
+                        text=(place or {}).get("extracted_place") or code)]
+
+
 def _located(parties: list, place: dict | None, args: Args) -> None:
     """Participants with no country who act or are acted on at a place in a country ("prisoners
     rioted at a jail in Dili", "killed 23 people in Tel Aviv") are coded with that country, as
@@ -157,6 +172,9 @@ def find_events(doc: Doc) -> list[Event]:
         heads = heads_of(c) + [h for h in (c.governor,) if h is not None] + [i.word for i in c.absorbed]
         heads += [x for h in list(heads) for x in h.children
                   if x.dep_ == "acl" or (x.dep_ == "relcl" and x.lemma_.lower() in REACH_VERBS)]
+        # "killed 23 people when they blew themselves up in Tel Aviv"
+        heads += [x for x in (c.light or c.word).children if x.dep_ == "advcl"
+                  and any(m.dep_ in ("advmod", "mark") and m.lower_ == "when" for m in x.children)]
         # last: a place on the verb's object ("clashed with militias in Tripoli")
         heads += [g for h in (c.word, c.light) if h is not None for x in h.children
                   for g in ([x] if x.dep_ == "dobj" else [y for y in x.children if y.dep_ == "pobj"]
@@ -172,8 +190,11 @@ def find_events(doc: Doc) -> list[Event]:
             actor = unidentified(c, args, place)
         if c.event in LOCAL_ACTORS:
             _located(actor, place, args)
-        if c.event in LOCAL_RECIPIENTS:
-            _located(recipient, place, args)
+        if c.event in LOCAL_RECIPIENTS or (c.event == "ACCUSE" and c.mode == "investigate"):
+            _located(recipient, place, args)  # what is investigated is where the inspectors go
+        if not recipient and ({c.mode, c.row.mode} & DOMESTIC_MODES or
+                              any({i.mode, i.row.mode} & DOMESTIC_MODES for i in c.absorbed)):
+            recipient = _domestic(actor, place, args)
         if not actor and not recipient:
             continue
         trigger = _trigger_span(doc, c)

@@ -316,6 +316,10 @@ def sides(c: Cand, args: Args) -> tuple[list[Participant], list[Participant], bo
         actor, recipient = visitors, actor
     elif c.event == "PROTEST" and _protest_target(c, args):
         recipient = _protest_target(c, args)
+    elif c.event == "ACCUSE" and _object_event_actor(c, args, preps=("over", "about", "into", "for", "against")):
+        # "complained to the UN over two Israeli air raids", "an investigation into crimes
+        # committed by Croat forces": the accused is who did what the accusation is about
+        recipient = _object_event_actor(c, args, preps=("over", "about", "into", "for", "against"))
     else:
         actor_ents0 = {p.entity for p in actor if p.entity}
         for spec in c.row.recipient:
@@ -437,15 +441,20 @@ def _protest_target(c: Cand, args: Args) -> list[Participant]:
     return []
 
 
-def _object_event_actor(c: Cand, args: Args) -> list[Participant]:
+def _object_event_actor(c: Cand, args: Args, preps: tuple[str, ...] = ()) -> list[Participant]:
     """ "Albania denounced Serbia's suppression of the unrest", "police prevented the
     demonstration staged by students": when what the event acts on is another event, named by a
     noun, the one it is directed at is that event's actor (its possessor, its modifier, its "by"
-    phrase, or the agent of a participle on it)."""
-    if c.light is not None or c.word.pos_ in ("NOUN", "PROPN"):
+    phrase, or the agent of a participle on it). With `preps`, also the events named after those
+    prepositions on the trigger ("complained over Israeli air raids")."""
+    if preps:
+        objs = [x for h in heads_of(c) for p in preps for x in prep_objects(h, p)]
+    elif c.light is not None or c.word.pos_ in ("NOUN", "PROPN"):
         return []
-    for o in patient(c.word):
-        if o.pos_ not in ("NOUN", "PROPN") or args.participants([o]) or match_trigger(o) is None:
+    else:
+        objs = patient(c.word)
+    for o in objs:
+        if o.pos_ not in ("NOUN", "PROPN") or args.participants([o]) or (match_trigger(o) is None and not preps):
             continue
         toks = [x for x in o.children if x.dep_ == "poss"] + prep_objects(o, "by")
         toks += [g for a in o.children if a.dep_ == "acl" and a.tag_ == "VBN"

@@ -212,8 +212,9 @@ def _object_lemmas(tok: Token) -> list[str]:
                             out.append(f"{lemma(g)} {lemma(x)}")
                         if g.dep_ == "prep" and g.lower_ == "of":
                             out += [lemma(p) for p in g.children if p.dep_ == "pobj"]
-        if c.dep_ == "prep" and not all(g.ent_type_ in ("DATE", "TIME") for g in c.children if g.dep_ == "pobj"):
-            out.append(c.lower_)  # "charged with", not "on Sunday"
+        objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+        if c.dep_ == "prep" and objs and not all(g.ent_type_ in ("DATE", "TIME") for g in objs):
+            out.append(c.lower_)  # "charged with", "committed to opening", not "on Sunday"
     return out
 
 
