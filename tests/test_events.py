@@ -40,7 +40,8 @@ CASES = [
     ("Brazil's president will travel to Beijing next month.", "AGREE", {"BRA"}, set()),
     ("Kenyan officials held a meeting with Somali leaders in Nairobi.", "CONSULT", {"KEN"}, {"SOM"}),
     ("Polish Prime Minister Donald Tusk arrived in Kyiv on an unannounced visit.", "CONSULT", {"POL"}, {"UKR"}),
-    # ---- SUPPORT: praise, endorsement, signing, recognition, diplomatic ties
+    # ---- SUPPORT: praise, endorsement, signing, recognition, diplomatic ties, apologies (CAMEO 055)
+    ("Argentina apologized to Brazil for the incident.", "SUPPORT", {"ARG"}, {"BRA"}),
     ("Russia and North Korea signed a mutual defence treaty in June.", "SUPPORT", {"RUS", "PRK"}, set()),
     ("The German government welcomed the ceasefire announced by Israel.", "SUPPORT", {"DEU"}, set()),
     ("Pakistan praised China's role in the region.", "SUPPORT", {"PAK"}, {"CHN"}),
@@ -52,7 +53,7 @@ CASES = [
      {"VNM", "AUS"}, set()),
     ("Serbia's president backed the peace plan proposed by Brazil.", "SUPPORT", {"SRB"}, set()),
     # ---- CONCEDE: apologies, pardons, easing restrictions, calling off
-    ("Argentina apologized to Brazil for the incident.", "CONCEDE", {"ARG"}, {"BRA"}),
+    ("Belarus freed 30 political prisoners on Wednesday.", "RETREAT", {"BLR"}, set()),
     ("Sudan's government lifted the curfew in Khartoum.", "CONCEDE", {"SDN"}, set()),
     ("The teachers' union called off its strike after talks with the Nigerian government.", "CONCEDE",
      set(), set()),
