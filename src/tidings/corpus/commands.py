@@ -15,9 +15,11 @@ from typing import Callable, List, Optional
 
 import typer
 
-from ..errors import TidingsError
+from ..errors import TidingsError, fail
 
 DB_HELP = "The corpus database (SQLite). Default: tidings.db, or $TIDINGS_DB."
+SEARCH = "Words that must all occur in the article (full-text search)."
+PUBLISHER = "Publisher name or web site."
 
 
 class Format(str, Enum):
@@ -34,10 +36,6 @@ class ExportFormat(str, Enum):
     parquet = "parquet"
 
 
-def _fail(message: str) -> None:
-    typer.echo(f"Error: {message}", err=True)
-
-
 def _errors(fn: Callable) -> Callable:
     """Turn tidings errors into one line `Error: ...` and exit status 1."""
     @functools.wraps(fn)
@@ -45,7 +43,7 @@ def _errors(fn: Callable) -> Callable:
         try:
             return fn(*args, **kwargs)
         except TidingsError as exc:
-            _fail(str(exc))
+            fail(str(exc))
             raise typer.Exit(1)
     return wrapper
 
@@ -57,6 +55,22 @@ def _db() -> Path:
 
 def _fmt():
     return typer.Option(Format.table, "--format", "-f", help="Output format (parquet needs pyarrow).")
+
+
+def _since(help: str = "Articles published on or after this date."):
+    return typer.Option(None, "--since", help=help)
+
+
+def _until(help: str = "Articles published up to this date."):
+    return typer.Option(None, "--until", help=help)
+
+
+def _publisher():
+    return typer.Option(None, "--publisher", help=PUBLISHER)
+
+
+def _search(help: str = SEARCH):
+    return typer.Option(None, "--search", help=help)
 
 
 def _output():
@@ -71,8 +85,6 @@ def _limit():
 ACTOR = "Actor code(s), e.g. RUS or RUS,PRK."
 SINCE = "From this date on: YYYY, YYYY-MM or YYYY-MM-DD."
 UNTIL = "Up to this date: YYYY, YYYY-MM or YYYY-MM-DD."
-SEARCH = "Words that must all occur in the article (full-text search)."
-PUBLISHER = "Publisher name or web site."
 
 
 def _show(rows_fn: Callable[[Optional[int]], list], count_fn: Callable[[], int] | None, fmt: Format,
@@ -115,7 +127,7 @@ def register(app: typer.Typer) -> None:
         from .api import Corpus
 
         if not paths and not reprocess:
-            _fail("give the files or folders to ingest, e.g. `tidings ingest articles/`")
+            fail("give the files or folders to ingest, e.g. `tidings ingest articles/`")
             raise typer.Exit(1)
         try:
             summary = _run_with_progress(Corpus(db), paths or [], reprocess, workers, batch_size)
@@ -138,8 +150,7 @@ def register(app: typer.Typer) -> None:
                                             "YYYY, YYYY-MM or YYYY-MM-DD."),
         until: Optional[str] = typer.Option(None, "--until", help="Events that happened up to this date."),
         place: Optional[str] = typer.Option(None, "--place", help="Country code (SYR) or part of a place name."),
-        publisher: Optional[str] = typer.Option(None, "--publisher", help=PUBLISHER),
-        search: Optional[str] = typer.Option(None, "--search", help=SEARCH),
+        publisher: Optional[str] = _publisher(), search: Optional[str] = _search(),
         clustered: bool = typer.Option(False, "--clustered", help="One row per event across reports, with the "
                                        "number of reports and of distinct publishers."),
         min_reports: Optional[int] = typer.Option(None, "--min-reports", min=1,
@@ -159,10 +170,8 @@ def register(app: typer.Typer) -> None:
         db: Path = _db(),
         actor: Optional[str] = typer.Option(None, "--actor", help="Speaker's country code(s)."),
         speaker: Optional[str] = typer.Option(None, "--speaker", help="Part of the speaker's name."),
-        since: Optional[str] = typer.Option(None, "--since", help="Articles published on or after this date."),
-        until: Optional[str] = typer.Option(None, "--until", help="Articles published up to this date."),
-        publisher: Optional[str] = typer.Option(None, "--publisher", help=PUBLISHER),
-        search: Optional[str] = typer.Option(None, "--search", help=SEARCH),
+        since: Optional[str] = _since(), until: Optional[str] = _until(),
+        publisher: Optional[str] = _publisher(), search: Optional[str] = _search(),
         fmt: Format = _fmt(), output: Optional[Path] = _output(), limit: Optional[int] = _limit(),
     ) -> None:
         """Statements: who said what, in which article."""
@@ -177,10 +186,8 @@ def register(app: typer.Typer) -> None:
         actor: Optional[str] = typer.Option(None, "--actor", help="Claimant's country code(s)."),
         status: Optional[str] = typer.Option(None, "--status", help="unconfirmed, confirmed, denied, disputed or "
                                              "asserted (comma-separated for several)."),
-        since: Optional[str] = typer.Option(None, "--since", help="Articles published on or after this date."),
-        until: Optional[str] = typer.Option(None, "--until", help="Articles published up to this date."),
-        publisher: Optional[str] = typer.Option(None, "--publisher", help=PUBLISHER),
-        search: Optional[str] = typer.Option(None, "--search", help=SEARCH),
+        since: Optional[str] = _since(), until: Optional[str] = _until(),
+        publisher: Optional[str] = _publisher(), search: Optional[str] = _search(),
         clustered: bool = typer.Option(False, "--clustered", help="One row per claim across articles, with the "
                                        "dated list of who confirmed, denied or declined to."),
         min_reports: Optional[int] = typer.Option(None, "--min-reports", min=1,
@@ -202,10 +209,10 @@ def register(app: typer.Typer) -> None:
         db: Path = _db(),
         actor: Optional[str] = typer.Option(None, "--actor", help="Country code(s) of the entity."),
         kind: Optional[str] = typer.Option(None, "--kind", help="PERSON, ORG, COUNTRY, LOCATION, GROUP, TREATY, OTHER."),
-        search: Optional[str] = typer.Option(None, "--search", help="Part of a name or alias."),
-        since: Optional[str] = typer.Option(None, "--since", help="Named in articles published on or after this date."),
-        until: Optional[str] = typer.Option(None, "--until", help="Named in articles published up to this date."),
-        publisher: Optional[str] = typer.Option(None, "--publisher", help=PUBLISHER),
+        search: Optional[str] = _search("Part of a name or alias."),
+        since: Optional[str] = _since("Named in articles published on or after this date."),
+        until: Optional[str] = _until("Named in articles published up to this date."),
+        publisher: Optional[str] = _publisher(),
         fmt: Format = _fmt(), output: Optional[Path] = _output(), limit: Optional[int] = _limit(),
     ) -> None:
         """Entities merged across articles (by name, aliases and country), most reported first."""
@@ -219,10 +226,9 @@ def register(app: typer.Typer) -> None:
         db: Path = _db(),
         actor: Optional[str] = typer.Option(None, "--actor", help="Articles with an event by this actor code."),
         type: Optional[str] = typer.Option(None, "--type", help="Articles with an event of this PLOVER type."),
-        since: Optional[str] = typer.Option(None, "--since", help="Published on or after this date."),
-        until: Optional[str] = typer.Option(None, "--until", help="Published up to this date."),
-        publisher: Optional[str] = typer.Option(None, "--publisher", help=PUBLISHER),
-        search: Optional[str] = typer.Option(None, "--search", help=SEARCH),
+        since: Optional[str] = _since("Published on or after this date."),
+        until: Optional[str] = _until("Published up to this date."),
+        publisher: Optional[str] = _publisher(), search: Optional[str] = _search(),
         fmt: Format = _fmt(), output: Optional[Path] = _output(), limit: Optional[int] = _limit(),
     ) -> None:
         """Articles in the corpus, with how many events, statements and claims each gave."""
