@@ -9,7 +9,7 @@ from typing import List, Optional
 import typer
 
 from .about import __version__
-from .errors import InputError, TidingsError, fail
+from .errors import InputError, TidingsError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="News reports in, sourced and dated event data out.")
@@ -34,6 +34,9 @@ def _main(version: bool = typer.Option(False, "--version", callback=_version, is
     """News reports in, sourced and dated event data out."""
 
 
+def fail(message: str) -> None:
+    """Print one line `Error: ...` on standard error (every command reports its errors so)."""
+    typer.echo(f"Error: {message}", err=True)
 
 
 @app.command()

@@ -1,10 +1,4 @@
-"""Exceptions raised by tidings. The CLI turns each into one line `Error: ...` (`fail`)."""
-import sys
-
-
-def fail(message: str) -> None:
-    """Print one line `Error: ...` on standard error (the CLI's way of reporting an error)."""
-    print(f"Error: {message}", file=sys.stderr)
+"""Exceptions raised by tidings. The CLI turns each into one line `Error: ...`."""
 
 
 class TidingsError(Exception):

@@ -15,7 +15,7 @@ from typing import Callable, List, Optional
 
 import typer
 
-from ..errors import TidingsError, fail
+from ..errors import InputError, TidingsError
 
 DB_HELP = "The corpus database (SQLite). Default: tidings.db, or $TIDINGS_DB."
 SEARCH = "Words that must all occur in the article (full-text search)."
@@ -43,6 +43,7 @@ def _errors(fn: Callable) -> Callable:
         try:
             return fn(*args, **kwargs)
         except TidingsError as exc:
+            from ..cli import fail  # here, not at the top: cli.py imports this module to add the commands
             fail(str(exc))
             raise typer.Exit(1)
     return wrapper
@@ -57,20 +58,33 @@ def _fmt():
     return typer.Option(Format.table, "--format", "-f", help="Output format (parquet needs pyarrow).")
 
 
+def _text(name: str, help: str):
+    """An optional text filter `--name`."""
+    return typer.Option(None, f"--{name}", help=help)
+
+
 def _since(help: str = "Articles published on or after this date."):
-    return typer.Option(None, "--since", help=help)
+    return _text("since", help)
 
 
 def _until(help: str = "Articles published up to this date."):
-    return typer.Option(None, "--until", help=help)
+    return _text("until", help)
 
 
 def _publisher():
-    return typer.Option(None, "--publisher", help=PUBLISHER)
+    return _text("publisher", PUBLISHER)
 
 
 def _search(help: str = SEARCH):
-    return typer.Option(None, "--search", help=help)
+    return _text("search", help)
+
+
+def _clustered(help: str):
+    return typer.Option(False, "--clustered", help=help)
+
+
+def _min_reports(help: str):
+    return typer.Option(None, "--min-reports", min=1, help=help)
 
 
 def _output():
@@ -80,11 +94,6 @@ def _output():
 def _limit():
     return typer.Option(None, "--limit", help="At most this many rows (default: 50 for a table, all otherwise; "
                                               "0 for all).")
-
-
-ACTOR = "Actor code(s), e.g. RUS or RUS,PRK."
-SINCE = "From this date on: YYYY, YYYY-MM or YYYY-MM-DD."
-UNTIL = "Up to this date: YYYY, YYYY-MM or YYYY-MM-DD."
 
 
 def _show(rows_fn: Callable[[Optional[int]], list], count_fn: Callable[[], int] | None, fmt: Format,
@@ -127,8 +136,7 @@ def register(app: typer.Typer) -> None:
         from .api import Corpus
 
         if not paths and not reprocess:
-            fail("give the files or folders to ingest, e.g. `tidings ingest articles/`")
-            raise typer.Exit(1)
+            raise InputError("give the files or folders to ingest, e.g. `tidings ingest articles/`")
         try:
             summary = _run_with_progress(Corpus(db), paths or [], reprocess, workers, batch_size)
         except KeyboardInterrupt:
@@ -141,20 +149,18 @@ def register(app: typer.Typer) -> None:
     @_errors
     def events(
         db: Path = _db(),
-        actor: Optional[str] = typer.Option(None, "--actor", help=ACTOR),
-        recipient: Optional[str] = typer.Option(None, "--recipient", help="Recipient code(s), e.g. UKR."),
-        type: Optional[str] = typer.Option(None, "--type", help="PLOVER event type(s), e.g. ASSAULT or SANCTION,THREATEN."),
-        status: Optional[str] = typer.Option(None, "--status", help="asserted, attributed, claimed, denied, negated, "
-                                             "hypothetical or future (comma-separated for several)."),
-        since: Optional[str] = typer.Option(None, "--since", help="Events that happened on or after this date: "
-                                            "YYYY, YYYY-MM or YYYY-MM-DD."),
-        until: Optional[str] = typer.Option(None, "--until", help="Events that happened up to this date."),
-        place: Optional[str] = typer.Option(None, "--place", help="Country code (SYR) or part of a place name."),
+        actor: Optional[str] = _text("actor", "Actor code(s), e.g. RUS or RUS,PRK."),
+        recipient: Optional[str] = _text("recipient", "Recipient code(s), e.g. UKR."),
+        type: Optional[str] = _text("type", "PLOVER event type(s), e.g. ASSAULT or SANCTION,THREATEN."),
+        status: Optional[str] = _text("status", "asserted, attributed, claimed, denied, negated, hypothetical or "
+                                      "future (comma-separated for several)."),
+        since: Optional[str] = _since("Events that happened on or after this date: YYYY, YYYY-MM or YYYY-MM-DD."),
+        until: Optional[str] = _until("Events that happened up to this date."),
+        place: Optional[str] = _text("place", "Country code (SYR) or part of a place name."),
         publisher: Optional[str] = _publisher(), search: Optional[str] = _search(),
-        clustered: bool = typer.Option(False, "--clustered", help="One row per event across reports, with the "
-                                       "number of reports and of distinct publishers."),
-        min_reports: Optional[int] = typer.Option(None, "--min-reports", min=1,
-                                                  help="Only events reported by at least this many articles."),
+        clustered: bool = _clustered("One row per event across reports, with the number of reports and of "
+                                     "distinct publishers."),
+        min_reports: Optional[int] = _min_reports("Only events reported by at least this many articles."),
         fmt: Format = _fmt(), output: Optional[Path] = _output(), limit: Optional[int] = _limit(),
     ) -> None:
         """Events: who did what to whom, when, where, who says so."""
@@ -168,8 +174,8 @@ def register(app: typer.Typer) -> None:
     @_errors
     def statements(
         db: Path = _db(),
-        actor: Optional[str] = typer.Option(None, "--actor", help="Speaker's country code(s)."),
-        speaker: Optional[str] = typer.Option(None, "--speaker", help="Part of the speaker's name."),
+        actor: Optional[str] = _text("actor", "Speaker's country code(s)."),
+        speaker: Optional[str] = _text("speaker", "Part of the speaker's name."),
         since: Optional[str] = _since(), until: Optional[str] = _until(),
         publisher: Optional[str] = _publisher(), search: Optional[str] = _search(),
         fmt: Format = _fmt(), output: Optional[Path] = _output(), limit: Optional[int] = _limit(),
@@ -183,15 +189,14 @@ def register(app: typer.Typer) -> None:
     @_errors
     def claims(
         db: Path = _db(),
-        actor: Optional[str] = typer.Option(None, "--actor", help="Claimant's country code(s)."),
-        status: Optional[str] = typer.Option(None, "--status", help="unconfirmed, confirmed, denied, disputed or "
-                                             "asserted (comma-separated for several)."),
+        actor: Optional[str] = _text("actor", "Claimant's country code(s)."),
+        status: Optional[str] = _text("status", "unconfirmed, confirmed, denied, disputed or asserted "
+                                      "(comma-separated for several)."),
         since: Optional[str] = _since(), until: Optional[str] = _until(),
         publisher: Optional[str] = _publisher(), search: Optional[str] = _search(),
-        clustered: bool = typer.Option(False, "--clustered", help="One row per claim across articles, with the "
-                                       "dated list of who confirmed, denied or declined to."),
-        min_reports: Optional[int] = typer.Option(None, "--min-reports", min=1,
-                                                  help="Only claims repeated by at least this many articles."),
+        clustered: bool = _clustered("One row per claim across articles, with the dated list of who confirmed, "
+                                     "denied or declined to."),
+        min_reports: Optional[int] = _min_reports("Only claims repeated by at least this many articles."),
         history: bool = typer.Option(False, "--history", help="With --clustered: add the full dated list, one "
                                      "entry per article and party (a JSON column)."),
         fmt: Format = _fmt(), output: Optional[Path] = _output(), limit: Optional[int] = _limit(),
@@ -207,8 +212,8 @@ def register(app: typer.Typer) -> None:
     @_errors
     def entities(
         db: Path = _db(),
-        actor: Optional[str] = typer.Option(None, "--actor", help="Country code(s) of the entity."),
-        kind: Optional[str] = typer.Option(None, "--kind", help="PERSON, ORG, COUNTRY, LOCATION, GROUP, TREATY, OTHER."),
+        actor: Optional[str] = _text("actor", "Country code(s) of the entity."),
+        kind: Optional[str] = _text("kind", "PERSON, ORG, COUNTRY, LOCATION, GROUP, TREATY, OTHER."),
         search: Optional[str] = _search("Part of a name or alias."),
         since: Optional[str] = _since("Named in articles published on or after this date."),
         until: Optional[str] = _until("Named in articles published up to this date."),
@@ -224,8 +229,8 @@ def register(app: typer.Typer) -> None:
     @_errors
     def articles(
         db: Path = _db(),
-        actor: Optional[str] = typer.Option(None, "--actor", help="Articles with an event by this actor code."),
-        type: Optional[str] = typer.Option(None, "--type", help="Articles with an event of this PLOVER type."),
+        actor: Optional[str] = _text("actor", "Articles with an event by this actor code."),
+        type: Optional[str] = _text("type", "Articles with an event of this PLOVER type."),
         since: Optional[str] = _since("Published on or after this date."),
         until: Optional[str] = _until("Published up to this date."),
         publisher: Optional[str] = _publisher(), search: Optional[str] = _search(),

@@ -139,14 +139,20 @@ CLUSTER_COLUMNS = """k.id AS cluster, k.event, k.status_group AS status, k.actor
  (SELECT e2.sentence FROM events e2 WHERE e2.cluster = k.id ORDER BY e2.id LIMIT 1) AS example"""
 
 
-def _event_where(actor=None, recipient=None, type=None, status=None, since=None, until=None, place=None,
-                 publisher=None, search=None) -> Where:
-    w = Where()
+def _role_filters(w: Where, subquery: str, actor=None, recipient=None) -> None:
+    """Actor and recipient codes: `subquery` (with {role} and {clause} to fill in) picks the matching rows."""
     for role, value in (("actor", actor), ("recipient", recipient)):
         codes = _codes(value, f"--{role}")
         if codes:
             clause, params = _in("code", codes)
-            w.add(f"e.id IN (SELECT event FROM event_participants WHERE role = '{role}' AND {clause})", params)
+            w.add(subquery.format(role=role, clause=clause), params)
+
+
+def _event_where(actor=None, recipient=None, type=None, status=None, since=None, until=None, place=None,
+                 publisher=None, search=None) -> Where:
+    w = Where()
+    _role_filters(w, "e.id IN (SELECT event FROM event_participants WHERE role = '{role}' AND {clause})",
+                  actor, recipient)
     types = _list(type, "event type", EVENT_TYPES)
     if types:
         clause, params = _in("e.event", types)
@@ -174,11 +180,8 @@ def _event_where(actor=None, recipient=None, type=None, status=None, since=None,
 def _cluster_where(min_reports=None, *, actor=None, recipient=None, **filters) -> Where:
     """Filters on clusters: a cluster matches when its reports, taken together, match them."""
     kw = Where()
-    for role, value in (("actor", actor), ("recipient", recipient)):
-        codes = _codes(value, f"--{role}")
-        if codes:
-            clause, params = _in("code", codes)
-            kw.add(f"k.id IN (SELECT cluster FROM cluster_codes WHERE role = '{role}' AND {clause})", params)
+    _role_filters(kw, "k.id IN (SELECT cluster FROM cluster_codes WHERE role = '{role}' AND {clause})",
+                  actor, recipient)
     w = _event_where(**filters)
     if w.clauses:
         kw.add(f"k.id IN (SELECT e.cluster FROM events e{w.sql()})", w.params)
