@@ -242,7 +242,7 @@ def test_cli_errors_are_one_line(small_db, tmp_path):
 
 
 def test_parquet_output_and_export(small_db, tmp_path):
-    import pyarrow.parquet as pq  # a test dependency (pyproject: test extra)
+    import pyarrow.parquet as pq  # scripts/test installs the parquet extra: this test runs, never skips
     out = tmp_path / "events.parquet"
     res = runner.invoke(app, ["events", "--db", str(small_db), "--format", "parquet", "--output", str(out)])
     assert res.exit_code == 0, res.output
