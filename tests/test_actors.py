@@ -162,6 +162,13 @@ def test_lookups_for_later_stages(nlp):
     assert "tidings_mentions" in doc.spans and len(doc.spans["tidings_mentions"]) >= 2
 
 
+def test_us_states_are_places_in_the_united_states():
+    from tidings import gazetteer
+    assert gazetteer.place("Florida")["country_code"] == "USA"
+    assert gazetteer.place("Texas")["feature_code"] == "ADM1"
+    assert gazetteer.place("Georgia")["country_code"] == "GEO"  # the country's name wins
+
+
 def test_gazetteer_resolves_places_preferring_hinted_countries():
     assert gazetteer.place("Tripoli", {"LBN"})["country_code"] == "LBN"
     assert gazetteer.place("Tripoli")["country_code"] == "LBY"

@@ -178,7 +178,7 @@ def find_events(doc: Doc) -> list[Event]:
         # last: a place on the verb's object ("clashed with militias in Tripoli")
         heads += [g for h in (c.word, c.light) if h is not None for x in h.children
                   for g in ([x] if x.dep_ == "dobj" else [y for y in x.children if y.dep_ == "pobj"]
-                            if x.dep_ == "prep" and x.lower_ not in ("in", "at", "near") else [])]
+                            if x.dep_ == "prep" and x.lower_ not in ("in", "at", "near", "from") else [])]
         # places are resolved preferring the parties' countries, then any country the sentence
         # names ("in Tripoli as shells crashed into the north Lebanese port": Lebanon's Tripoli)
         hints = codes | {args.country_tokens[t.i] for t in c.word.sent if t.i in args.country_tokens}

