@@ -240,6 +240,8 @@ CASES = [
     ("Vietnam is committed to opening up the economy.", "AGREE", {"VNM"}, set()),
     ("President Barack Obama signed an executive order freezing the U.S. assets of seven Russian officials.",
      "SANCTION", {"USA"}, {"RUS"}),
+    ("A nerve agent was used to poison a former Russian spy and his daughter in the English city of Salisbury.",
+     "ASSAULT", set(), {"RUS"}),
 ]
 
 # (text, an event type that must not come out)
@@ -335,6 +337,18 @@ def test_event_fields_and_place(nlp):
     assert ev.trigger.text.startswith("fired")
     assert {p.code for p in ev.actor} == {"HKG"}
     assert ev.status == "asserted"  # decided later by the status stage, never here
+
+
+def test_event_loc_of_objects_and_not_of_origins(nlp):
+    doc = nlp("A nerve agent was used to poison a former Russian spy and his daughter in the English city of "
+              "Salisbury.")
+    ev = next(v for v in doc._.events if v.event == "ASSAULT")
+    assert ev.event_loc["country_code"] == "GBR"
+    doc = nlp("Announcing the strike from his resort in Florida, the president said it was necessary.")
+    ev = next(v for v in doc._.events if v.event == "ASSAULT")
+    assert ev.event_loc is None  # where it was announced, not where it struck
+    doc = nlp("Russian forces shelled Kharkiv on Thursday.")
+    assert doc._.events[0].event_loc["country_code"] == "UKR"
 
 
 def test_event_loc_prefers_the_actors_country(nlp):

@@ -29,7 +29,7 @@ from . import times
 from .candidates import MATERIAL_CONFLICT, RECIPROCAL_TYPES, Cand, candidates, inanimate
 from .framing import apply_frames, evaluations_found, say_requests
 from .lexicons import table
-from .arguments import patient, subject
+from .arguments import conjuncts, patient, subject
 from .model import Event, Participant
 from .participants import Args, heads_of, sides, unidentified
 from .places import NON_STATE, REACH_VERBS, find_place, struck_place
@@ -177,7 +177,7 @@ def find_events(doc: Doc) -> list[Event]:
                   and any(m.dep_ in ("advmod", "mark") and m.lower_ == "when" for m in x.children)]
         # last: a place on the verb's object ("clashed with militias in Tripoli")
         heads += [g for h in (c.word, c.light) if h is not None for x in h.children
-                  for g in ([x] if x.dep_ == "dobj" else [y for y in x.children if y.dep_ == "pobj"]
+                  for g in (conjuncts(x) if x.dep_ == "dobj" else [y for y in x.children if y.dep_ == "pobj"]
                             if x.dep_ == "prep" and x.lower_ not in ("in", "at", "near", "from") else [])]
         # places are resolved preferring the parties' countries, then any country the sentence
         # names ("in Tripoli as shells crashed into the north Lebanese port": Lebanon's Tripoli)
