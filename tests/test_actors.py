@@ -91,6 +91,10 @@ CASES = [
      None, "GOV"),
     ("VIENNA, July 14, 2015 (AP) - Iran and six world powers reached an agreement.", "VIENNA", "LOCATION",
      "AUT", None),
+    # organisations the NER takes for people
+    ("Israel's public broadcaster Kan reported that the spy agency was behind the blackout.", "Kan", "ORG",
+     "ISR", "JRN"),
+    ("John Force said he would run for the Senate.", "John Force", "PERSON", None, None),
 ]
 
 

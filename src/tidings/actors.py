@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from . import gazetteer
+from .lexicons import words
 from .actor_groups import GroupsMixin, Mention as _Mention
 from .extensions import MENTIONS
 from .model import Entity
@@ -217,6 +218,26 @@ class ActorFinder(GroupsMixin):
             rest = toks[i:]
             if not rest:
                 return None  # only title words: "Defense"
+            before = doc[ent.start - 1] if ent.start > 0 else None
+            title_before = self.titles.get(before.lower_) if before is not None else None
+            named_body = rest[-1].lower_ in words("org_heads.txt") and (
+                toks[0].lower_ == "the" or (before is not None and (before.lower_ == "the" or before.tag_ == "POS"))
+                or rest[-1].tag_ == "NNPS")  # "the Strategic Force"; not "John Force"
+            if label == "PERSON" and (named_body or
+                                      (title_before is not None and title_before.kind == "GROUP"
+                                       and title_before.sectors and before.tag_ == "NN")):
+                # "the Strategic Force", "public broadcaster Kan": an organisation the NER took for
+                # a person; a collective title before the name gives its sector
+                span = ent[1:] if ent[0].lower_ == "the" else ent
+                country = next((self.country_of_token[t.i] for t in span if t.i in self.country_of_token), None)
+                k = ent.start - 1  # "Israel's public broadcaster Kan"
+                while country is None and k >= max(0, ent.start - 5) and (
+                        doc[k].tag_ in ("POS", "JJ") or doc[k].lower_ in self.title_words or k in self.country_of_token):
+                    country = self.country_of_token.get(k)
+                    k -= 1
+                sectors = self._sectors(self._titles_in(list(span))) or \
+                    (list(title_before.sectors) if title_before is not None and title_before.kind == "GROUP" else [])
+                return _Mention(span, "ORG", span.text, country, sectors, key=f"O:{span.text.lower()}")
             if label == "PERSON" or (i > 0 and all(t.is_title or t.text == "-" for t in rest)
                                      and any(toks[k].lower_ in HONORIFICS or self.titles.get(toks[k].lower_)
                                              for k in range(i))):

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors import phrase_of, resolve, token_entities
 from .extensions import QUOTES
-from .lexicons import table
+from .lexicons import table, words
 from . import gazetteer
 from .model import Entity, Statement
 
@@ -361,6 +361,10 @@ def _unnamed_speaker(doc: Doc, tok: Token, span: Span) -> str | None:
     titles = gazetteer.titles()
     title = titles.get(tok.lower_) or titles.get(tok.lemma_.lower())
     kind = "GROUP" if tok.tag_ in ("NNS", "NNPS") or (title and title.kind == "GROUP") else "PERSON"
+    if tok.pos_ == "PROPN" and tok.lower_ in words("org_heads.txt"):
+        kind = "ORG"  # "The North's Strategic Force said": a named body
+        if title is None and tok.lower_ in ("force", "forces", "army", "navy", "corps", "command", "brigade"):
+            title = titles.get("armed forces")
     entities = doc._.entities if doc._.entities is not None else []
     ent = Entity(id=f"e{len(entities) + 1}", name=span.text, kind=kind, mentions=[span])
     if title is not None:
