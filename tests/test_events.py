@@ -242,6 +242,8 @@ CASES = [
      "SANCTION", {"USA"}, {"RUS"}),
     ("A nerve agent was used to poison a former Russian spy and his daughter in the English city of Salisbury.",
      "ASSAULT", set(), {"RUS"}),
+    ("LIMA, May 14, 2025 (Reuters) - Police arrested 43 people after a march against a pension overhaul "
+     "turned violent.", "PROTEST", {"PER"}, set()),
 ]
 
 # (text, an event type that must not come out)

@@ -141,6 +141,7 @@ COUNTS = [
     ("The talks will resume on Monday.", 0),
     ('North Korea is considering a strike after Trump warned of "fire and fury".', 1),
     ("Russia condemned the attack.", 0),
+    ("Transport unions have called a 48-hour national strike from next Monday.", 0),
     ("Troops crossed the border at dawn.", 0),
     ("The decision was announced on Monday.", 0),
     ("The army called up reservists.", 0),

@@ -132,6 +132,8 @@ CASES = [
     # a negated noun event, and plans by timetable
     ("No U.N. aid had crossed into the northwest before Thursday.", "aid", "negated", None),
     ("The bloc's leaders are due to discuss the crisis on Thursday.", "discuss", "future", None),
+    # dated after the report: future whatever the tense
+    ("Transport unions have called a 48-hour national strike from next Monday.", "strike", "future", None),
     # "will not": the refusal is made as it is said (REJECT), not a negated act
     ("The Taliban said on Tuesday that the group would not take part in the conference.", "take part",
      "attributed", "Taliban"),

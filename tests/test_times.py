@@ -351,6 +351,12 @@ def test_past_event_takes_the_time_of_the_verb_reporting_it(extract):
     assert all(e["date"] != "2019-06-09" for e in rec["events"])  # a future act is not dated by its report
 
 
+def test_time_on_the_first_of_coordinated_verbs(extract):
+    rec = extract("Peruvian riot police fired tear gas at demonstrators on Tuesday and arrested 43 people.",
+                  published="2025-05-14").to_dict()
+    assert {e["event_text"]: e["date"] for e in rec["events"]} == {"fired": "2025-05-13", "arrested": "2025-05-13"}
+
+
 def test_surname_is_no_month(extract):
     rec = extract("Prime Minister Theresa May spoke on Friday. On Monday, May had said Russia was behind the "
                   "attack. Elections are due in May.", published="2018-03-14").to_dict()

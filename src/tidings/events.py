@@ -32,7 +32,7 @@ from .lexicons import table
 from .arguments import conjuncts, patient, subject
 from .model import Event, Participant
 from .participants import Args, heads_of, sides, unidentified
-from .places import NON_STATE, REACH_VERBS, find_place, struck_place
+from .places import NON_STATE, REACH_VERBS, dateline_country, find_place, struck_place
 from .triggers import Trigger, lemma, match_trigger, verb_like
 
 __all__ = ["find_events", "match_trigger", "Trigger"]
@@ -178,7 +178,7 @@ def find_events(doc: Doc) -> list[Event]:
         # last: a place on the verb's object ("clashed with militias in Tripoli")
         heads += [g for h in (c.word, c.light) if h is not None for x in h.children
                   for g in (conjuncts(x) if x.dep_ == "dobj" else [y for y in x.children if y.dep_ == "pobj"]
-                            if x.dep_ == "prep" and x.lower_ not in ("in", "at", "near", "from") else [])]
+                            if x.dep_ == "prep" and x.lower_ not in ("in", "near", "from") else [])]
         # places are resolved preferring the parties' countries, then any country the sentence
         # names ("in Tripoli as shells crashed into the north Lebanese port": Lebanon's Tripoli)
         hints = codes | {args.country_tokens[t.i] for t in c.word.sent if t.i in args.country_tokens}
@@ -186,8 +186,13 @@ def find_events(doc: Doc) -> list[Event]:
         if found is None and c.event in ("ASSAULT", "COERCE") and c.light is None and verb_like(c.word):
             found = struck_place(doc, patient(c.word), args.tokmap, args.ents, hints)
         place = found[0] if found else None
+        if place is None and c.event in LOCAL_RECIPIENTS | LOCAL_ACTORS:
+            place = dateline_country(doc, None if c.event == "PROTEST" else codes)
         if not actor and c.event == "ASSAULT":
             actor = unidentified(c, args, place)
+        if not actor and c.event == "PROTEST" and (place or {}).get("country_code"):
+            # "a march against the reform turned violent": protesters nobody names, coded by where
+            actor = [Participant(entity=None, code=place["country_code"], sector="CVL", text=c.word.text)]
         if c.event in LOCAL_ACTORS:
             _located(actor, place, args)
         if c.event in LOCAL_RECIPIENTS or (c.event == "ACCUSE" and c.mode == "investigate"):

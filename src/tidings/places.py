@@ -100,6 +100,26 @@ def find_place(doc: Doc, heads: list[Token], tokmap: dict[int, str], ents: dict[
     return fallback
 
 
+def dateline_country(doc: Doc, codes: set[str] | None) -> dict | None:
+    """The country of the article's dateline as a place, for an event whose parties include that
+    country and whose text names no place ("LIMA, May 14 (Reuters) - Peruvian riot police fired
+    tear gas ..." happened in Peru). Country level only: the dateline city is where the report
+    was filed, not necessarily where the event was. `codes` None: any event (a protest nobody
+    places is taken to be where the report was filed)."""
+    from .segment import dateline_place
+    found = dateline_place(doc.text)
+    if found is None:
+        return None
+    name = found[0]
+    geo = gazetteer.place(name, codes or set())
+    code = geo.get("country_code") if geo else None
+    if not code or (codes is not None and code not in codes):
+        return None
+    country = gazetteer.countries().get(code, {}).get("name")
+    return {"extracted_place": name, "resolved_place": country, "country_code": code, "geonameid": None,
+            "lat": None, "lon": None, "feature_code": "PCLI"}
+
+
 def struck_place(doc: Doc, objects: list[Token], tokmap: dict[int, str], ents: dict[str, Entity],
                  codes: set[str]) -> tuple[dict, str | None] | None:
     """The place an attack names as its object ("shelled Kharkiv", "captured Avdiivka"): where

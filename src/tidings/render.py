@@ -1,36 +1,12 @@
 """Writing records for people (a Rich table summary) and for PLOVER tools (JSON Lines)."""
 from __future__ import annotations
 
-import datetime as dt
 import json
 from typing import IO
 
 from .about import __version__
+from .times import date_range
 from .record import Record
-
-
-def date_range(value: str | None) -> tuple[str | None, str | None]:
-    """A TIMEX3 date as PLOVER's `date` and `enddate` (YYYY-MM-DD): a day is itself; a month,
-    week or year is its first and last day ("2024-08" -> 2024-08-01 .. 2024-08-31). Values that
-    name no calendar span (seasons, decades) give (None, None)."""
-    if not value:
-        return None, None
-    try:
-        if len(value) == 10:
-            return dt.date.fromisoformat(value).isoformat(), None
-        if len(value) == 7 and value[4] == "-" and value[5:].isdigit():
-            y, m = int(value[:4]), int(value[5:])
-            first = dt.date(y, m, 1)
-            last = dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1)
-            return first.isoformat(), last.isoformat()
-        if len(value) == 8 and value[4:6] == "-W":
-            first = dt.date.fromisocalendar(int(value[:4]), int(value[6:]), 1)
-            return first.isoformat(), (first + dt.timedelta(days=6)).isoformat()
-        if len(value) == 4 and value.isdigit():
-            return f"{value}-01-01", f"{value}-12-31"
-    except ValueError:
-        return None, None
-    return None, None
 
 
 def plover_rows(rec: Record) -> list[dict]:

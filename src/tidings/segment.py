@@ -27,6 +27,18 @@ DATELINE = re.compile(
 
 def dateline_end(text: str) -> int | None:
     """The character offset where the text after an opening dateline begins, or None."""
+    m = _dateline(text)
+    return m.end() if m is not None else None
+
+
+def dateline_place(text: str) -> tuple[str, int, int] | None:
+    """(place name, start, end) of an opening dateline's place ("BAB AL-HAWA, Syria, Feb. 9 -"
+    gives "BAB AL-HAWA"), or None."""
+    m = _dateline(text)
+    return (m["place"], m.start("place"), m.end("place")) if m is not None else None
+
+
+def _dateline(text: str) -> re.Match | None:
     m = DATELINE.match(text)
     if m is None:
         return None
@@ -35,7 +47,7 @@ def dateline_end(text: str) -> int | None:
         return None  # "Russia, a big country - ...": a comma clause, not a date or a region
     if not (date or m["agency"] or m["place"].isupper()):
         return None
-    return m.end()
+    return m
 
 
 def mark_boundaries(doc: Doc) -> Doc:

@@ -191,8 +191,11 @@ def _content(tok: Token, cue: Cue) -> Span | None:
             return doc[obj.left_edge.i:as_.right_edge.i + 1]
         return None
     if cue.frame == "obj_pred":
-        obj = [c for c in tok.children if c.dep_ in ("dobj", "oprd", "ccomp", "xcomp")]
-        if not obj:
+        # "called the expulsions unacceptable": an object and what it is called; "called a strike"
+        # or "called a meeting" has no predicate and says nothing
+        pred = [c for c in tok.children if c.dep_ in ("oprd", "ccomp", "xcomp")]
+        pred += [g for c in tok.children if c.dep_ == "dobj" for g in c.children if g.dep_ in ("appos", "oprd")]
+        if not pred:  # ("called the bill 'a disgrace'": the parser makes the judgement an apposition)
             return None
         # "called on X to ..." is a request, not an evaluation
         if any(c.dep_ == "prep" and c.i > tok.i and c.lower_ in ("on", "for", "upon") for c in tok.children):

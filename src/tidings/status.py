@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from .actors import entity_by_id
 from .lexicons import table
 from .model import Event, Statement
+from .times import date_range
 from .triggers import match_trigger, roles_of
 
 ORDER = ("negated", "hypothetical", "future")  # own-clause statuses, strongest first
@@ -153,6 +154,14 @@ def _threatening(ev: Event, tok: Token) -> bool:
     return "threaten" in roles_of(tok) or (row is not None and row.event == "THREATEN")
 
 
+def _after_publication(doc: Doc, ev: Event) -> bool:
+    """Whether the text dates the event wholly after the article's publication day."""
+    if ev.date_basis != "text" or not doc._.published:
+        return False
+    start, _ = date_range(ev.date)
+    return start is not None and start > doc._.published[:10]
+
+
 def decide(doc: Doc, events: list[Event], statements: list[Statement]) -> None:
     by_id = {s.id: s for s in statements}
     for ev in events:
@@ -175,6 +184,8 @@ def decide(doc: Doc, events: list[Event], statements: list[Statement]) -> None:
             status = "claimed"
         if own is not None and status != "denied":
             status = own
+        if status in ("asserted", "attributed") and _after_publication(doc, ev):
+            status = "future"  # "a national strike from next Monday": dated after the report
         ev.status, ev.source, ev.statement = status, source, stmt
         if status in ("future", "hypothetical", "negated") and ev.date_basis == "published":
             ev.date, ev.date_granularity, ev.date_basis = None, None, "unknown"

@@ -296,6 +296,35 @@ def date_of(tx: Timex, doc: Doc) -> tuple[str, str] | None:
     return v, tx.granularity or "day"
 
 
+def date_range(value: str | None) -> tuple[str | None, str | None]:
+    """A TIMEX3 date as PLOVER's `date` and `enddate` (YYYY-MM-DD): a day is itself; a month,
+    week or year is its first and last day ("2024-08" -> 2024-08-01 .. 2024-08-31). Values that
+    name no calendar span (seasons, decades) give (None, None)."""
+    if not value:
+        return None, None
+    try:
+        if len(value) == 10:
+            return dt.date.fromisoformat(value).isoformat(), None
+        if len(value) == 7 and value[4] == "-" and value[5:].isdigit():
+            y, m = int(value[:4]), int(value[5:])
+            first = dt.date(y, m, 1)
+            last = dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1)
+            return first.isoformat(), last.isoformat()
+        if len(value) == 8 and value[4:6] == "-W":
+            first = dt.date.fromisocalendar(int(value[:4]), int(value[6:]), 1)
+            return first.isoformat(), (first + dt.timedelta(days=6)).isoformat()
+        if len(value) == 4 and value.isdigit():
+            return f"{value}-01-01", f"{value}-12-31"
+    except ValueError:
+        return None, None
+    return None, None
+
+
+def _own_time(verb, cands) -> bool:
+    """Whether one of the sentence's times belongs to this verb's own clause."""
+    return any(clause_head(s.root).i == verb.i for s, _ in cands)
+
+
 def _past(verb) -> bool:
     """A verb in the simple past or a perfect ("marched", "had fired"), with no modal."""
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -334,7 +363,9 @@ def event_date(doc: Doc, trigger: Span) -> tuple[str | None, str | None, str]:
             first = first.head
         for s, d in by_dist:
             ch = clause_head(s.root)
-            if first.i != own.i and ch.i == first.i and s.end <= first.i:
+            if first.i != own.i and ch.i == first.i and s.end <= own.i and not _own_time(own, by_dist):
+                # "On Monday, X arrived and held talks", "police fired tear gas on Tuesday and
+                # arrested 43": a time on the first of coordinated verbs holds for the later ones
                 return d[0], d[1], "text"
             if ch.pos_ not in ("VERB", "AUX") and not any(t.pos_ in ("VERB", "AUX") for t in ch.subtree
                                                           if t.i != ch.i and t.i != head.i):
@@ -355,4 +386,4 @@ def make_times(nlp: Language, name: str):
     return TimeStage(nlp, name)
 
 
-__all__ = ["TimeStage", "clause_head", "date_of", "event_date", "make_times"]
+__all__ = ["TimeStage", "clause_head", "date_of", "date_range", "event_date", "make_times"]
