@@ -95,6 +95,10 @@ CASES = [
     ("Israel's public broadcaster Kan reported that the spy agency was behind the blackout.", "Kan", "ORG",
      "ISR", "JRN"),
     ("John Force said he would run for the Senate.", "John Force", "PERSON", None, None),
+    # a dateline place the NER takes for a person; a bracketed acronym
+    ("JUBA, June 20, 2025 (Reuters) - Gunmen ambushed a convoy on Thursday.", "JUBA", "LOCATION", "SSD", None),
+    ("The minister blamed the Upper Nile Liberation Movement (UNLM) for the ambush. A UNLM spokesman denied it.",
+     "Upper Nile Liberation Movement", "ORG", None, None),
 ]
 
 

@@ -244,6 +244,8 @@ CASES = [
      "ASSAULT", set(), {"RUS"}),
     ("LIMA, May 14, 2025 (Reuters) - Police arrested 43 people after a march against a pension overhaul "
      "turned violent.", "PROTEST", {"PER"}, set()),
+    ("The World Food Programme suspended deliveries on Friday, a day after unidentified gunmen ambushed one of "
+     "its convoys in South Sudan's Upper Nile state.", "ASSAULT", {"SSD"}, set()),
 ]
 
 # (text, an event type that must not come out)

@@ -206,6 +206,15 @@ def test_claim_with_neither_confirmed_nor_denied(extract):
     assert {ents[e]["country"] for e in claim["neither_by"]} == {"RUS", "PRK"}
 
 
+def test_the_accused_denying_a_blame_denies_the_claim(extract):
+    rec = extract("Information Minister Peter Deng blamed fighters of the Upper Nile Liberation Movement (UNLM) "
+                  "for the ambush. A UNLM spokesman denied that the group was involved.").to_dict()
+    claim = next(c for c in rec["claims"] if "ambush" in c["text"])
+    assert "UNLM" in claim["text"] and claim["status"] == "denied"
+    ambush = next(e for e in rec["events"] if e["event_text"] == "ambush")
+    assert ambush["status"] == "claimed"
+
+
 def test_later_denial_updates_the_claim(extract):
     text = ("Ukraine claimed that Russian forces had shelled the plant. "
             "Russia denied the claims on Tuesday.")

@@ -22,6 +22,7 @@ from . import gazetteer
 from .lexicons import words
 from .actor_groups import GroupsMixin, Mention as _Mention
 from .extensions import MENTIONS
+from .segment import dateline_place
 from .model import Entity
 from .coref import (COUNTRY_TOKENS, PERSON_PRONOUNS, entity_by_id, entity_class, phrase_of, resolve,  # noqa: F401
                     token_entities)
@@ -100,6 +101,11 @@ class ActorFinder(GroupsMixin):
             m = self._from_lexicon(doc, span, actor)
             if m is not None:
                 take(m)
+        line = dateline_place(doc.text)  # "JUBA, June 20 (Reuters) -": a place, whatever the NER says
+        span = doc.char_span(line[1], line[2], alignment_mode="expand") if line else None
+        if span is not None and not any(i in taken for i in range(span.start, span.end)) and \
+                gazetteer.place(line[0]) is not None:
+            take(self._location(doc, span))
         for ent in doc.ents:
             if any(i in taken for i in range(ent.start, ent.end)):
                 continue
@@ -115,6 +121,8 @@ class ActorFinder(GroupsMixin):
         for m in self._groups(doc, taken):
             take(m)
         for m in self._bare_surnames(doc, mentions, taken):
+            take(m)
+        for m in self._acronyms(doc, mentions, taken):
             take(m)
         persons = [m for m in mentions if m.kind == "PERSON"]
         for m in persons:
@@ -301,6 +309,40 @@ class ActorFinder(GroupsMixin):
         if geo and not country:
             country = geo["country_code"]
         return _Mention(span, "LOCATION", span.text, country, key=f"L:{span.text}", geo=geo)
+
+    def _acronyms(self, doc: Doc, mentions: list[_Mention], taken: set[int]) -> list[_Mention]:
+        """ "the Upper Nile Liberation Movement (UNLM)": the bracketed acronym names the same body,
+        here and wherever it stands later ("a UNLM spokesman", "the UNLM said")."""
+        found: dict[str, _Mention] = {}
+        for m in mentions:
+            if m.kind not in ("ORG", "GROUP"):
+                continue
+            toks = list(m.span)
+            cut = next((k for k, t in enumerate(toks) if t.text == "("), None)
+            if cut is not None and cut > 0:  # the NER took "(UNLM" into the name
+                acr = toks[cut + 1] if cut + 1 < len(toks) else (doc[m.span.end] if m.span.end < len(doc) else None)
+                m.span = m.span[:cut]
+                m.name = m.span.text
+                m.key = f"O:{m.name.lower()}"
+            else:
+                end = m.span.end
+                acr = doc[end + 1] if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" \
+                    else None
+            if acr is not None and acr.is_upper and acr.is_alpha and 2 <= len(acr.text) <= 8:
+                found[acr.text] = m
+        out = []
+        for m in mentions:  # later mentions the NER found of the acronym itself
+            main = found.get(m.span.text)
+            if main is not None and m is not main:
+                m.kind, m.name, m.key, m.country = main.kind, main.name, main.key, m.country or main.country
+                m.sectors = m.sectors or list(main.sectors)
+        for t in doc:
+            main = found.get(t.text)
+            if main is None or t.i in taken or t.i < main.span.end:
+                continue
+            out.append(_Mention(doc[t.i:t.i + 1], main.kind, main.name, main.country, list(main.sectors),
+                                key=main.key))
+        return out
 
     def _bare_surnames(self, doc: Doc, mentions: list[_Mention], taken: set[int]) -> list[_Mention]:
         """The surname of a person named in full earlier, where the NER read it as something else

@@ -64,6 +64,13 @@ def subject(verb: Token, depth: int = 0) -> list[Token]:
     own = _own_subject(verb)
     if own is not None:
         return own
+    prev = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if prev is not None and prev.dep_ == "pobj" and prev.pos_ in ("NOUN", "PROPN", "PRON") and \
+            prev.head.lower_ in ("after", "before", "since", "until") and prev.head.i < prev.i and \
+            verb.dep_ in ("advcl", "conj", "ccomp", "relcl") and not is_passive(verb):
+        # "a day after unidentified gunmen ambushed a convoy": the parser made the subject the
+        # object of "after" and the clause an adverbial of the main verb
+        return conjuncts(prev)
     if verb.lemma_.lower() in ADJECTIVAL_PASSIVES:
         for c in verb.children:
             if c.dep_ == "nsubjpass":

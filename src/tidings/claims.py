@@ -30,7 +30,10 @@ def _parties(doc: Doc, tok: Token) -> list[str]:
     if subj is None:
         return []
     out = []
-    for t in [subj, *[c for c in subj.subtree if c.dep_ == "conj"]]:
+    heads = [subj, *[c for c in subj.subtree if c.dep_ == "conj"]]
+    # "a UNLM spokesman", "Russia's foreign ministry": the body the speaker speaks for stands too
+    heads += [c for h in list(heads) for c in h.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
+    for t in heads:
         eid = resolve(doc, t)
         if eid and eid not in out:
             out.append(eid)
@@ -60,6 +63,7 @@ def find_claims(doc: Doc) -> list[Claim]:
     statements: list[Statement] = doc._.statements or []
     events = doc._.events or []
     claims: list[Claim] = []
+    accused_of: dict[str, set[str]] = {}  # claim id -> entities it accuses
     for st in statements:
         if st.cue_class != "allegation" and not (st.cue_class == "report" and st.speaker is None):
             continue
@@ -72,9 +76,14 @@ def find_claims(doc: Doc) -> list[Claim]:
                 if eid and eid not in claimants:
                     claimants.append(eid)
         c = st.content
+        accused = _accused(doc, st)
+        if accused is not None:  # "blamed the UNLM for the ambush": the claim is that the UNLM did it
+            c = doc[accused.left_edge.i:c.end]
         claim = Claim(id=f"c{len(claims) + 1}", text=c, claimants=claimants, statements=[st.id],
                       events=[v.id for v in events if c.start <= v.trigger.start and v.trigger.end <= c.end])
         claims.append(claim)
+        if accused is not None:
+            accused_of[claim.id] = {e for t in accused.subtree for e in [resolve(doc, t)] if e}
     if not claims:
         return claims
     # Stances: a confirm/deny verb whose object refers back to a claim, or whose content repeats it.
@@ -99,9 +108,15 @@ def find_claims(doc: Doc) -> list[Claim]:
                       if c.text.start != obj.left_edge.i]
             scored = [s for s in scored if s[0] >= 70]
             target = max(scored, key=lambda s: s[0])[1] if scored else None
+        parties = _parties(doc, tok)
+        if target is None and stance == "denied" and parties:
+            # "A UNLM spokesman denied that the group was involved": the accused denies the charge
+            accusing = [c for c in earlier if set(parties) & accused_of.get(c.id, set())
+                        and tok.sent.start - c.text.end < 400]
+            target = accusing[-1] if accusing else None
         if target is None:
             continue
-        for eid in _parties(doc, tok):
+        for eid in parties:
             if eid in target.claimants:
                 continue
             bucket = {"confirmed": target.confirmed_by, "denied": target.denied_by, "neither": target.neither_by}[stance]
@@ -118,6 +133,18 @@ def find_claims(doc: Doc) -> list[Claim]:
         else:
             c.status = "unconfirmed"
     return claims
+
+
+def _accused(doc: Doc, st: Statement) -> Token | None:
+    """The object of an accusing cue ("accused Washington of ...", "blamed the rebels for ..."),
+    when it stands before the content."""
+    cue = doc[st.cue.start]
+    if st.cue_class != "allegation":
+        return None
+    obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.i >= st.content.start:
+        return None
+    return obj
 
 
 class ClaimFinder:

@@ -167,10 +167,16 @@ def _actor_tokens(c: Cand, args: Args) -> list[Token]:
         return _noun_actor_tokens(w, c.row)
     if w.pos_ in ("NOUN", "PROPN"):
         got = _noun_actor_tokens(w, c.row)
-        if not got and w.dep_ == "pobj" and w.head.pos_ == "ADP" and verb_like(w.head.head) and \
+        gov = w.head.head if w.dep_ == "pobj" and w.head.pos_ == "ADP" else None
+        if not got and gov is not None and w.head.lower_ == "for" and verb_like(gov) and \
+                any(o.dep_ == "dobj" for o in gov.children):
+            row = match_trigger(gov)
+            if row is not None and row.event == "ACCUSE":
+                got = patient(gov)  # "blamed the rebels for the ambush": the accused did it (claimed)
+        elif not got and gov is not None and verb_like(gov) and \
                 (w.head.lower_ == "for" or (w.head.lower_ in ("in", "during", "at") and c.event == "PROTEST")):
             # "returned to Geneva for talks", "walked out in protest", "threw stones during demonstrations"
-            got = subject(w.head.head)
+            got = subject(gov)
         return got
     got = subject(w)
     if not got and "patient" in c.row.actor:

@@ -172,12 +172,12 @@ def _content(tok: Token, cue: Cue) -> Span | None:
                 break
             i += 1
         return None
-    if cue.frame == "of":
-        # "accused Washington of ...", and "accused Washington and its allies of ...", where the
-        # parser hangs "of" on the last object
+    if cue.frame in ("of", "for"):
+        # "accused Washington of ...", "blamed the rebels for the ambush", and "accused Washington
+        # and its allies of ...", where the parser hangs "of" on the last object
         objs = [o for c in tok.children if c.dep_ == "dobj" for o in (c, *c.children) if o.dep_ in ("dobj", "conj")]
         for c in [x for h in [tok, *objs] for x in h.children]:
-            if c.dep_ == "prep" and c.lower_ == "of":
+            if c.dep_ == "prep" and c.lower_ == cue.frame:
                 objs = [g for g in c.children if g.dep_ in ("pcomp", "pobj")]
                 if objs:
                     return doc[objs[0].left_edge.i:objs[0].right_edge.i + 1]
