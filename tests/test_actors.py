@@ -99,6 +99,11 @@ CASES = [
     ("JUBA, June 20, 2025 (Reuters) - Gunmen ambushed a convoy on Thursday.", "JUBA", "LOCATION", "SSD", None),
     ("The minister blamed the Upper Nile Liberation Movement (UNLM) for the ambush. A UNLM spokesman denied it.",
      "Upper Nile Liberation Movement", "ORG", None, None),
+    # a generic body takes the dateline's country; a spokesman the sector of the body
+    ("BERLIN, Nov. 19, 2024 (Reuters) - The Foreign Office said it had summoned Iran's ambassador.",
+     "Foreign Office", "GROUP", "DEU", "GOV"),
+    ("Iran's Foreign Ministry spokesman Hossein Karimi rejected the verdict.", "Hossein Karimi", "PERSON", "IRN",
+     "GOV"),
 ]
 
 

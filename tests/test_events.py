@@ -246,6 +246,9 @@ CASES = [
      "turned violent.", "PROTEST", {"PER"}, set()),
     ("The World Food Programme suspended deliveries on Friday, a day after unidentified gunmen ambushed one of "
      "its convoys in South Sudan's Upper Nile state.", "ASSAULT", {"SSD"}, set()),
+    ("Germany ordered two Iranian diplomats to leave the country on Tuesday.", "SANCTION", {"DEU"}, {"IRN"}),
+    ("Germany closed all three Iranian consulates in protest at the execution of a dual national.", "SANCTION",
+     {"DEU"}, {"IRN"}),
 ]
 
 # (text, an event type that must not come out)
@@ -278,6 +281,7 @@ NEGATIVES = [
     ("KYIV (Reuters) - Ukrainian officials said talks with Poland went well.", "ASSAULT"),
     ("Iran and six world powers reached an agreement, ending 18 days of marathon talks in Vienna.", "SANCTION"),
     ("Russia committed war crimes in Bucha, investigators said.", "AGREE"),
+    ("Germany closed all three Iranian consulates in protest at the execution of a dual national.", "PROTEST"),
 ]
 
 

@@ -128,6 +128,7 @@ SINGLE = [
     ("Putin accused Washington and its allies of ignoring Moscow's security demands.", "Putin", "accused", "ignoring Moscow's security demands", "indirect"),
     ('Netanyahu denounced the deal as "a bad mistake of historic proportions".', "Netanyahu", "denounced", "a bad mistake of historic proportions", "direct"),
     ("The North rejected the measures on Monday as a violation of its sovereignty.", "The North", "rejected", "a violation of its sovereignty", "indirect"),
+    ('Iran\'s Foreign Ministry spokesman Hossein Karimi rejected the verdict as "politically motivated".', "Iran's Foreign Ministry spokesman Hossein Karimi", "rejected", "politically motivated", "direct"),
     ("The ministers warned of further consequences if Russia took more steps.", "The ministers", "warned", "further consequences", "indirect"),
 ]
 
@@ -142,6 +143,7 @@ COUNTS = [
     ('North Korea is considering a strike after Trump warned of "fire and fury".', 1),
     ("Russia condemned the attack.", 0),
     ("Transport unions have called a 48-hour national strike from next Monday.", 0),
+    ('He said Iran would respond "in kind."', 1),
     ("Troops crossed the border at dawn.", 0),
     ("The decision was announced on Monday.", 0),
     ("The army called up reservists.", 0),

@@ -260,8 +260,9 @@ class GroupsMixin:
         """A group named as some body's ("Hezbollah guerrillas", "inspectors of the IAEA")."""
         root = span.root
         for c in root.children:
-            if c.dep_ in ("compound", "amod", "nmod", "poss") and (c.i in self.org_of_token or c.ent_type_ == "ORG"):
-                return True
+            if c.dep_ in ("compound", "amod", "nmod", "poss") and (c.i in self.org_of_token or
+                                                                  (c.ent_type_ == "ORG" and root.ent_type_ != "ORG")):
+                return True  # (not "the Foreign Office", where the name is the body itself)
             if c.dep_ == "prep" and c.lower_ in ("of", "from", "with") and \
                     any(g.pos_ == "PROPN" for g in c.children if g.dep_ == "pobj"):
                 return True

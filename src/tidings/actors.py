@@ -443,6 +443,12 @@ class ActorFinder(GroupsMixin):
                     m.sectors.append(s)
             if m.country is None:
                 m.country = next((self.country_of_token[t.i] for t in toks if t.i in self.country_of_token), None)
+        if not m.sectors and pre:
+            # "Iran's Foreign Ministry spokesman X": a spokesman takes the sector of the body
+            body = [f for f in self._titles_in(pre) if self.titles[f].kind == "GROUP" and self.titles[f].sectors]
+            for s in self._sectors(body[:1]):
+                if s not in m.sectors:
+                    m.sectors.append(s)
         if m.country is None and pre:
             # "Pentagon press secretary John Kirby", "Taliban spokesman Mohammad Naeem"
             m.country = next((self.org_of_token[t.i] for t in pre if t.i in self.org_of_token), None)

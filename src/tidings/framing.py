@@ -260,8 +260,19 @@ def apply_frames(doc: Doc, cands: list[Cand]) -> list[Cand]:
 
 def _protest_topics(cands: list[Cand]) -> None:
     """ "began a hunger strike to demand the resignation of X": the demand is what the protest is
-    about, not an event of its own (PLOVER manual, PROTEST); it gives the protest its target."""
+    about, not an event of its own (PLOVER manual, PROTEST); it gives the protest its target.
+    "closed the consulates in protest at the execution": a protest noun that gives another act
+    its motive is no demonstration."""
     by_word = {c.word.i: c for c in cands}
+    by_head = {(c.light or c.word).i: c for c in cands}
+    for c in cands:
+        w = c.word
+        if c.event == "PROTEST" and c.light is None and w.dep_ == "pobj" and w.head.lower_ == "in" and \
+                w.lemma_.lower() == "protest":
+            host = by_head.get(w.head.head.i)
+            if host is not None and host is not c and host.event != "PROTEST":
+                c.dropped = True
+                host.absorbed.append(c)
     for c in cands:
         if c.event != "PROTEST":
             continue

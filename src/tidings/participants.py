@@ -394,7 +394,8 @@ REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves
 #: Events that react to another event ("Russia condemned the attack").
 REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "SANCTION"})
 #: Nouns that refer back to an event named earlier in the article ("the move", "the decision").
-EVENT_ANAPHORS = frozenset({"move", "action", "operation", "decision", "step", "measure", "measures", "incident"})
+EVENT_ANAPHORS = frozenset({"move", "action", "operation", "decision", "step", "measure", "measures", "incident",
+                            "verdict", "ruling", "sentence", "conviction", "judgment", "judgement"})
 
 
 #: Verbs of answering a blow: whom they answer is whoever dealt the blow before.

@@ -135,12 +135,27 @@ def _interior(q: Span) -> Span:
     return doc[start:end]
 
 
+#: Nouns for what someone said or reported: denying one denies its content.
+ACCOUNTS = frozenset({"report", "claim", "allegation", "accusation", "charge", "suggestion", "account", "assertion",
+                      "rumour", "rumor", "story", "statement", "speculation"})
+
+
+def _modifies(span: Span, tok: Token) -> bool:
+    """Whether a quoted span is an adverbial or prepositional part of `tok`'s own clause."""
+    if len(span) == 0:
+        return False
+    root = span.root
+    return root.head.i != root.i and root.dep_ in ("prep", "pobj", "advmod", "npadvmod", "acomp") and \
+        tok.left_edge.i <= root.i <= tok.right_edge.i and any(a.i == tok.i for a in root.ancestors)
+
+
 def _as_phrase(tok: Token) -> Span | None:
     """Y of "denounced X as Y", "rejected X as Y": the judgement a speaker passes on X (X itself
     is taken as given, not as what is said)."""
-    for c in tok.children:
+    objs_ = [c for c in tok.children if c.dep_ == "dobj"]
+    for c in [x for h in [tok, *objs_] for x in h.children]:  # "as" on the verb or on its object
         if c.dep_ == "prep" and c.lower_ == "as" and c.i > tok.i:
-            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp", "amod", "acomp", "attr")]
             if objs:
                 return tok.doc[objs[0].left_edge.i:objs[0].right_edge.i + 1]
     return None
@@ -217,8 +232,10 @@ def _content(tok: Token, cue: Cue) -> Span | None:
         return _subtree_span(comps[0])
     if cue.frame == "obj" or cue.cls in ("denial", "confirm"):
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-        if obj is not None and _as_phrase(tok) is not None:
-            return _as_phrase(tok)  # "rejected the measures as a violation of its sovereignty"
+        if obj is not None and _as_phrase(tok) is not None and obj.lemma_.lower() not in ACCOUNTS:
+            # "rejected the measures as a violation of its sovereignty": a judgement of an act;
+            # but "dismissed the reports as propaganda" denies the reports
+            return _as_phrase(tok)
         return _subtree_span(obj) if obj is not None else None
     return None
 
@@ -321,6 +338,8 @@ def find_statements(doc: Doc) -> list[Statement]:
         if content is None and cue.cls in ("speech", "report", "allegation") and cue.pos == "VERB":
             # a quotation in the sentence is what was said ("'...,' she said"); thinking verbs
             # without a clause ("is considering a strike") say nothing
+            # not a quotation that is part of the verb's own clause ('would respond "in kind"')
+            sent_quotes = [q for q in sent_quotes if not _modifies(_interior(q), tok)]
             before = [q for q in sent_quotes if q.end <= tok.i]
             after = [q for q in sent_quotes if q.start > tok.i]
             q = before[-1] if before else (after[0] if after else None)
