@@ -104,6 +104,13 @@ CASES = [
      "Foreign Office", "GROUP", "DEU", "GOV"),
     ("Iran's Foreign Ministry spokesman Hossein Karimi rejected the verdict.", "Hossein Karimi", "PERSON", "IRN",
      "GOV"),
+    # a mediator's nationality; a dateline does not make the parties' possessions its own
+    ("Qatari mediator Khalid al-Marri said the two sides had until Oct. 15 to sign.", "Khalid al-Marri", "PERSON",
+     "QAT", None),
+    ("DOHA, Sept. 24, 2024 (AFP) - The Chadian army said its aircraft bombed a rebel column.", "aircraft", "GROUP",
+     None, "MIL"),
+    ("DOHA, Sept. 24, 2024 (AFP) - Qatar said the two sides had until Oct. 15 to sign.", "sides", "GROUP", None,
+     None),
 ]
 
 

@@ -247,6 +247,8 @@ CASES = [
     ("The World Food Programme suspended deliveries on Friday, a day after unidentified gunmen ambushed one of "
      "its convoys in South Sudan's Upper Nile state.", "ASSAULT", {"SSD"}, set()),
     ("Germany ordered two Iranian diplomats to leave the country on Tuesday.", "SANCTION", {"DEU"}, {"IRN"}),
+    ("DOHA, Sept. 24, 2024 (AFP) - The Chadian army said its aircraft bombed a rebel column on Sept. 17.",
+     "ASSAULT", {"TCD"}, set()),
     ("Germany closed all three Iranian consulates in protest at the execution of a dual national.", "SANCTION",
      {"DEU"}, {"IRN"}),
 ]
