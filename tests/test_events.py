@@ -249,6 +249,9 @@ CASES = [
     ("Germany ordered two Iranian diplomats to leave the country on Tuesday.", "SANCTION", {"DEU"}, {"IRN"}),
     ("DOHA, Sept. 24, 2024 (AFP) - The Chadian army said its aircraft bombed a rebel column on Sept. 17.",
      "ASSAULT", {"TCD"}, set()),
+    ("Belarus launched military exercises near its border with Lithuania on Tuesday.", "MOBILIZE", {"BLR"}, set()),
+    ('Lithuania said it would respond "immediately" if any Belarusian unit crossed into its territory.', "THREATEN",
+     {"LTU"}, {"BLR"}),
     ("Germany closed all three Iranian consulates in protest at the execution of a dual national.", "SANCTION",
      {"DEU"}, {"IRN"}),
 ]
@@ -284,6 +287,8 @@ NEGATIVES = [
     ("Iran and six world powers reached an agreement, ending 18 days of marathon talks in Vienna.", "SANCTION"),
     ("Russia committed war crimes in Bucha, investigators said.", "AGREE"),
     ("Germany closed all three Iranian consulates in protest at the execution of a dual national.", "PROTEST"),
+    ("The ministry responded to questions from reporters on Monday.", "THREATEN"),
+    ("Belarus launched military exercises near its border with Lithuania on Tuesday.", "COOPERATE"),
 ]
 
 

@@ -134,6 +134,9 @@ CASES = [
     ("The bloc's leaders are due to discuss the crisis on Thursday.", "discuss", "future", None),
     # dated after the report: future whatever the tense
     ("Transport unions have called a 48-hour national strike from next Monday.", "strike", "future", None),
+    # "would" reported by a verb of saying is a reported "will"; with a condition it stays hypothetical
+    ("Poland said it would send an additional 3,000 soldiers to its frontier next week.", "send", "future", None),
+    ("Poland would send troops if Russia attacked.", "send", "hypothetical", None),
     # "will not": the refusal is made as it is said (REJECT), not a negated act
     ("The Taliban said on Tuesday that the group would not take part in the conference.", "take part",
      "attributed", "Taliban"),

@@ -47,6 +47,18 @@ def _clause_chain(tok: Token) -> list[Token]:
     return chain
 
 
+def _reported_will(verb: Token) -> bool:
+    """A clause with "would" reported by a verb of saying, with no condition of its own: the
+    speaker's "will" in indirect speech."""
+    if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)
+           for c in verb.children):
+        return False
+    t = verb
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "ccomp" and "say" in roles_of(t.head) and t.head.tag_ in ("VBD", "VBN")
+
+
 def own_status(tok: Token, threat: bool = False) -> str | None:
     """negated / hypothetical / future from the words governing the trigger, or None. For a
     threat (`threat`), an "if" clause on the threatening verb is the threat's condition: the
@@ -73,7 +85,10 @@ def own_status(tok: Token, threat: bool = False) -> str | None:
                 negators.add(c.i)
                 negations += 1
             if c.dep_ == "aux" and (low in m.get("aux", {}) or c.lemma_.lower() in m.get("aux", {})):
-                found.add(m["aux"].get(low) or m["aux"][c.lemma_.lower()])
+                st = m["aux"].get(low) or m["aux"][c.lemma_.lower()]
+                if low in ("would", "'d") and _reported_will(t):
+                    st = "future"  # "Poland said it would send troops": "will" reported in the past
+                found.add(st)
             if c.dep_ == "aux" and low == "going" and any(g.lower_ == "to" for g in t.children):
                 found.add("future")
             if c.dep_ in ("advcl",) and any(g.dep_ == "mark" and g.lower_ in m.get("mark", {}) for g in c.children):

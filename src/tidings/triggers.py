@@ -241,6 +241,9 @@ def _has_object(tok: Token, row: Trigger) -> bool:
                 (tok.dep_ == "ROOT" and any(c.dep_ == "ccomp" and c.i < tok.i for c in tok.children)) or \
                 (tok.dep_ in ("parataxis",) and tok.head.i < tok.i):
             classes.add("@pred")  # "called X a priority", "X are failing ..., a rights group protested"
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for c in tok.children):
+            classes.add("@if")  # "would respond if any unit crossed": a conditional answer, a threat
     else:
         classes = set()
     if row.not_objects and _satisfied(row.not_objects, objs, classes):
