@@ -250,6 +250,11 @@ CASES = [
     ("DOHA, Sept. 24, 2024 (AFP) - The Chadian army said its aircraft bombed a rebel column on Sept. 17.",
      "ASSAULT", {"TCD"}, set()),
     ("Belarus launched military exercises near its border with Lithuania on Tuesday.", "MOBILIZE", {"BLR"}, set()),
+    ("BUCHAREST, Oct. 8, 2025 (Reuters) - Romania blamed hackers working for Russia's GRU military intelligence "
+     "agency for a cyberattack that crippled the national power grid operator last month.", "COERCE", {"RUS"},
+     set()),
+    ("Romania blamed hackers working for Russia's GRU for a cyberattack on its power grid.", "ACCUSE", {"ROU"},
+     {"RUS"}),
     ('Lithuania said it would respond "immediately" if any Belarusian unit crossed into its territory.', "THREATEN",
      {"LTU"}, {"BLR"}),
     ("Germany closed all three Iranian consulates in protest at the execution of a dual national.", "SANCTION",

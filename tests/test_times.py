@@ -357,6 +357,13 @@ def test_time_on_the_first_of_coordinated_verbs(extract):
     assert {e["event_text"]: e["date"] for e in rec["events"]} == {"fired": "2025-05-13", "arrested": "2025-05-13"}
 
 
+def test_noun_event_dated_by_its_relative_clause(extract):
+    rec = extract("BUCHAREST, Oct. 8, 2025 (Reuters) - Romania on Wednesday blamed Russia for a cyberattack that "
+                  "crippled the national power grid operator last month.").to_dict()
+    attack = next(e for e in rec["events"] if e["event_text"] == "cyberattack")
+    assert (attack["date"], attack["status"]) == ("2025-09", "claimed")
+
+
 def test_surname_is_no_month(extract):
     rec = extract("Prime Minister Theresa May spoke on Friday. On Monday, May had said Russia was behind the "
                   "attack. Elections are due in May.", published="2018-03-14").to_dict()

@@ -136,9 +136,10 @@ class GroupsMixin:
         where = dict(self.country_of_token)
         where.update(places)
 
-        def home_in(tok: Token) -> str | None:
+        def home_in(tok: Token, preps: tuple[str, ...] = ("in", "of", "from", "throughout", "across", "inside")
+                    ) -> str | None:
             for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ in ("in", "of", "from", "throughout", "across", "inside"):
+                if c.dep_ == "prep" and c.lower_ in preps:
                     for g in c.children:
                         if g.dep_ != "pobj":
                             continue
@@ -152,8 +153,10 @@ class GroupsMixin:
                 continue
             head = m.span.root
             code = home_in(head)
-            if code is None:  # "guerrillas operating in Macedonia"
-                code = next((home_in(c) for c in head.children if c.dep_ == "acl" and home_in(c)), None)
+            if code is None:  # "guerrillas operating in Macedonia", "hackers working for Russia's GRU"
+                acl_preps = ("in", "of", "from", "throughout", "across", "inside", "for")
+                code = next((home_in(c, acl_preps) for c in head.children if c.dep_ == "acl"
+                             and home_in(c, acl_preps)), None)
             role = head
             if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "NUM"):
                 role = head.head.head  # "thousands of ethnic Albanians"

@@ -191,11 +191,15 @@ def _content(tok: Token, cue: Cue) -> Span | None:
         # "accused Washington of ...", "blamed the rebels for the ambush", and "accused Washington
         # and its allies of ...", where the parser hangs "of" on the last object
         objs = [o for c in tok.children if c.dep_ == "dobj" for o in (c, *c.children) if o.dep_ in ("dobj", "conj")]
-        for c in [x for h in [tok, *objs] for x in h.children]:
-            if c.dep_ == "prep" and c.lower_ == cue.frame:
-                objs = [g for g in c.children if g.dep_ in ("pcomp", "pobj")]
-                if objs:
-                    return doc[objs[0].left_edge.i:objs[0].right_edge.i + 1]
+        preps = [x for h in [tok, *objs] for x in h.children if x.dep_ == "prep" and x.lower_ == cue.frame]
+        if not preps and cue.frame == "for" and objs:
+            # "blamed hackers working for Russia's GRU for a cyberattack": the last "for" in the
+            # object's phrase
+            preps = [x for x in objs[0].subtree if x.dep_ == "prep" and x.lower_ == "for"][-1:]
+        for c in preps:
+            targets = [g for g in c.children if g.dep_ in ("pcomp", "pobj")]
+            if targets:
+                return doc[targets[0].left_edge.i:targets[0].right_edge.i + 1]
         return None
     if cue.frame == "as":  # "denounced the deal as a bad mistake": what the deal is called
         return _as_phrase(tok)

@@ -352,6 +352,12 @@ def event_date(doc: Doc, trigger: Span) -> tuple[str | None, str | None, str]:
         for s, d in by_dist:
             if any(_attached(s.root, t) for t in trigger) or _attached(s.root, head):
                 return d[0], d[1], "text"
+        # 1b. a noun event's own relative clause: "a cyberattack that crippled the grid last month"
+        if head.pos_ in ("NOUN", "PROPN"):
+            clauses = {c.i for c in head.children if c.dep_ in ("relcl", "acl")}
+            for s, d in by_dist:
+                if clause_head(s.root).i in clauses:
+                    return d[0], d[1], "text"
         # 2. in the trigger's clause
         for s, d in by_dist:
             if clause_head(s.root).i == own.i:
