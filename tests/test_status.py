@@ -127,8 +127,9 @@ CASES = [
     # a threat's own condition does not make the threat hypothetical
     ("The ministers warned of further consequences if Russia took more steps.", "warned", "asserted", None),
     ("Iran threatened to close the strait if it was attacked.", "threatened", "asserted", None),
+    # a threat, demand or refusal made by saying it: the article vouches it was made; the speaker is the source
     ('"If Russia goes on, we stand ready to impose further sanctions," Obama told reporters.', "sanctions",
-     "attributed", "Obama"),
+     "asserted", "Obama"),
     # a negated noun event, and plans by timetable
     ("No U.N. aid had crossed into the northwest before Thursday.", "aid", "negated", None),
     ("The bloc's leaders are due to discuss the crisis on Thursday.", "discuss", "future", None),
@@ -139,7 +140,8 @@ CASES = [
     ("Poland would send troops if Russia attacked.", "send", "hypothetical", None),
     # "will not": the refusal is made as it is said (REJECT), not a negated act
     ("The Taliban said on Tuesday that the group would not take part in the conference.", "take part",
-     "attributed", "Taliban"),
+     "asserted", "Taliban"),
+    ("Officials said the rebels would not take part in the talks.", "take part", "attributed", "Officials"),
 ]
 
 # (text, a word of a trigger that must NOT give an event of that status (None: no event at all))

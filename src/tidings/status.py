@@ -160,6 +160,20 @@ def attribution(doc: Doc, st: Statement, by_id: dict[str, Statement]) -> tuple[s
     return "asserted", st
 
 
+#: Event types that a statement performs by being made: a threat, a demand, a refusal.
+SPEECH_ACTS = frozenset({"THREATEN", "REQUEST", "REJECT"})
+
+
+def _speaker_acts(doc: Doc, ev: Event, st: Statement | None) -> bool:
+    """Whether the statement's own speaker (or the country it speaks for) is the event's actor."""
+    if st is None or not st.speaker:
+        return False
+    ents = entity_by_id(doc)
+    speaker = ents.get(st.speaker)
+    actors = {p.entity for p in ev.actor if p.entity} | {p.code for p in ev.actor if p.code}
+    return speaker is not None and (speaker.id in actors or (speaker.country is not None and speaker.country in actors))
+
+
 def _threatening(ev: Event, tok: Token) -> bool:
     """A THREATEN event named by a word of threatening ("warned", "threatened"), not an act
     made a threat by "will" ("NATO will impose sanctions unless ...", which stays conditional)."""
@@ -199,6 +213,10 @@ def decide(doc: Doc, events: list[Event], statements: list[Statement]) -> None:
             status = "claimed"
         if own is not None and status != "denied":
             status = own
+        if own is None and status == "attributed" and ev.event in SPEECH_ACTS and _speaker_acts(doc, ev, st):
+            # '"Vilnius would respond if ...," the minister said': saying it is the threat (or the
+            # demand, or the refusal); the article vouches that it was said. The speaker is the source.
+            status = "asserted"
         if status in ("asserted", "attributed") and _after_publication(doc, ev):
             status = "future"  # "a national strike from next Monday": dated after the report
         ev.status, ev.source, ev.statement = status, source, stmt
