@@ -426,7 +426,7 @@ class ActorFinder(GroupsMixin):
                 if obj is not None:
                     m.country = self.country_of_token[obj.i]
         if root.dep_ == "appos":
-            # "Russia's defence minister, Andrei Belousov"; not the clauses on that noun ("an order
+            # "the country's defence minister, Sergei Shoigu"; not the clauses on that noun ("an order
             # freezing U.S. assets of ..., among them X", where the parser hung the name off it)
             clauses = {x.i for c in root.head.children if c.dep_ in ("acl", "relcl") for x in c.subtree}
             parts.append([t for t in root.head.subtree if not (m.span.start <= t.i < m.span.end)
