@@ -138,6 +138,8 @@ CASES = [
     # "would" reported by a verb of saying is a reported "will"; with a condition it stays hypothetical
     ("Poland said it would send an additional 3,000 soldiers to its frontier next week.", "send", "future", None),
     ("Poland would send troops if Russia attacked.", "send", "hypothetical", None),
+    ("The mediator said the deadline stood, adding that he would meet both delegations on Wednesday.", "meet",
+     "future", None),
     # "will not": the refusal is made as it is said (REJECT), not a negated act
     ("The Taliban said on Tuesday that the group would not take part in the conference.", "take part",
      "asserted", "Taliban"),

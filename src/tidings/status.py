@@ -56,7 +56,7 @@ def _reported_will(verb: Token) -> bool:
     t = verb
     while t.dep_ == "conj" and t.head.i != t.i:
         t = t.head
-    return t.dep_ == "ccomp" and "say" in roles_of(t.head) and t.head.tag_ in ("VBD", "VBN")
+    return t.dep_ == "ccomp" and "say" in roles_of(t.head) and t.head.tag_ in ("VBD", "VBN", "VBG")
 
 
 def own_status(tok: Token, threat: bool = False) -> str | None:
