@@ -364,6 +364,13 @@ def test_noun_event_dated_by_its_relative_clause(extract):
     assert (attack["date"], attack["status"]) == ("2025-09", "claimed")
 
 
+def test_deadline_looks_forward(extract):
+    rec = extract("The mediator said the two sides had until Oct. 15 to sign.", published="2024-09-24").to_dict()
+    assert [t["value"] for t in rec["times"]] == ["2024-10-15"]
+    rec = extract("The troops stayed in the town until Oct. 15.", published="2024-09-24").to_dict()
+    assert [t["value"] for t in rec["times"]] == ["2023-10-15"]
+
+
 def test_surname_is_no_month(extract):
     rec = extract("Prime Minister Theresa May spoke on Friday. On Monday, May had said Russia was behind the "
                   "attack. Elections are due in May.", published="2018-03-14").to_dict()

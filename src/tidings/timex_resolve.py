@@ -117,9 +117,16 @@ def add_months(y: int, m: int, n: int) -> tuple[int, int]:
 
 # -- tense -------------------------------------------------------------------------------------
 
+#: Verbs that set or grant a deadline: "until"/"by" a date after them looks forward.
+DEADLINE_VERBS = frozenset({"have", "give", "set", "extend", "grant"})
+
+
 def tense(span: Span, lex: Lexicon) -> str | None:
     """'past', 'future', 'present' or None: the tense of the clause the expression is in."""
     tok: Token = span.root
+    prep = tok.head if tok.dep_ == "pobj" else None
+    if prep is not None and prep.lower_ in ("until", "by") and prep.head.lemma_ in DEADLINE_VERBS:
+        return "future"  # "the two sides had until Oct. 15 to sign", "gave them until Friday": a deadline
     for _ in range(6):
         if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
             break
