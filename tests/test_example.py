@@ -65,7 +65,7 @@ def test_bundled_examples_score_at_least_their_floor(nlp):
 # measured, not tuned on: these floors only stop the scores from falling. Recorded 2026-11-29.
 HELDOUT_FLOORS = {
     "belarus-border-drills": 27 / 31,
-    "chad-doha-ceasefire-talks": 21 / 33,
+    "chad-doha-ceasefire-talks": 23 / 33,
     "germany-iran-expulsion": 30 / 35,
     "lima-pension-protest": 25 / 31,
     "romania-grid-cyberattack": 23 / 34,
