@@ -322,12 +322,12 @@ def sides(c: Cand, args: Args) -> tuple[list[Participant], list[Participant], bo
     elif "host" in c.row.recipient:
         visitors = args.participants(patient(c.word) or _recipient_tokens(c, "to"))
         actor, recipient = visitors, actor
-    elif c.event == "PROTEST" and _protest_target(c, args):
-        recipient = _protest_target(c, args)
-    elif c.event == "ACCUSE" and _object_event_actor(c, args, preps=("over", "about", "into", "for", "against")):
+    elif c.event == "PROTEST" and (targets := _protest_target(c, args)):
+        recipient = targets
+    elif c.event == "ACCUSE" and (accused := _object_event_actor(c, args, preps=ACCUSED_PREPS)):
         # "complained to the UN over two Israeli air raids", "an investigation into crimes
         # committed by Croat forces": the accused is who did what the accusation is about
-        recipient = _object_event_actor(c, args, preps=("over", "about", "into", "for", "against"))
+        recipient = accused
     else:
         actor_ents0 = {p.entity for p in actor if p.entity}
         for spec in c.row.recipient:
@@ -391,6 +391,8 @@ def sides(c: Cand, args: Args) -> tuple[list[Participant], list[Participant], bo
 
 
 REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves"})
+#: Prepositions after an accusation that name what it is about ("complained over the raids").
+ACCUSED_PREPS = ("over", "about", "into", "for", "against")
 #: Events that react to another event ("Russia condemned the attack").
 REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "SANCTION"})
 #: Nouns that refer back to an event named earlier in the article ("the move", "the decision").
