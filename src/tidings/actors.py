@@ -159,6 +159,16 @@ class ActorFinder(GroupsMixin):
             if inside and not before_title and self._has_foreign_name_word(inside[0], start, end):
                 continue
             spans.append(span)
+        covered = {i for s in every for i in range(s.start, s.end)}
+        people = {i for e in names if e.label_ == "PERSON" for i in range(e.start, e.end)}
+        for t in doc:
+            if t.i in covered or t.i in people or t.pos_ not in ("PROPN", "ADJ", "NOUN") or not t.is_title:
+                continue
+            name = gazetteer.misspelt_country(t.text)  # "Afganistan", "Ethopia"
+            if name is not None:
+                span = Span(doc, t.i, t.i + 1, label=name)
+                every.append(span)
+                spans.append(span)
         spans = filter_spans(spans)
         every = filter_spans(every)
         return [(s, self.names[s.label_]) for s in spans], [(s, self.names[s.label_]) for s in every]
@@ -266,6 +276,13 @@ class ActorFinder(GroupsMixin):
                 next((self.country_of_token[t.i] for t in span if t.i in self.country_of_token), None)
             sectors = self._sectors(self._titles_in(list(span)))
             return _Mention(span, "ORG", span.text, country, sectors, key=f"O:{span.text.lower()}")
+        if label in ("GPE", "LOC") and self._titled_apposition(ent):
+            # "Kenzo Oshima, the United Nations Emergency Relief Coordinator": a person the NER
+            # took for a place, as its apposition's title shows
+            start = ent.start
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
+                start -= 1
+            return _Mention(doc[start:ent.end], "PERSON", doc[start:ent.end].text)
         if label in ("GPE", "LOC", "FAC", "NORP"):
             if all(t.i in self.country_of_token for t in ent) and ent.root.dep_ in ("amod", "conj") \
                     and ent.root.pos_ == "ADJ":
@@ -277,6 +294,15 @@ class ActorFinder(GroupsMixin):
             span = ent[1:] if ent[0].lower_ == "the" else ent
             return _Mention(span, "TREATY", span.text, key=f"T:{span.text.lower()}")
         return None
+
+    def _titled_apposition(self, ent: Span) -> bool:
+        """Whether a name stands in apposition to a person's title ("X, the UN relief coordinator")."""
+        for a in ent.root.children:
+            if a.dep_ == "appos" and a.i > ent.root.i:
+                t = self.titles.get(a.lower_) or self.titles.get(a.lemma_.lower())
+                if t is not None and t.kind == "PERSON":
+                    return True
+        return False
 
     def _extend_hyphen(self, doc: Doc, span: Span) -> Span:
         end = span.end
@@ -443,6 +469,9 @@ class ActorFinder(GroupsMixin):
                     m.sectors.append(s)
             if m.country is None:
                 m.country = next((self.country_of_token[t.i] for t in toks if t.i in self.country_of_token), None)
+            if m.country is None and toks is not pre:
+                # "X, the United Nations Emergency Relief Coordinator": the body named in the apposition
+                m.country = next((self.org_of_token[t.i] for t in toks if t.i in self.org_of_token), None)
         if not m.sectors and pre:
             # "Iran's Foreign Ministry spokesman X": a spokesman takes the sector of the body
             body = [f for f in self._titles_in(pre) if self.titles[f].kind == "GROUP" and self.titles[f].sectors]

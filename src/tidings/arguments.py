@@ -78,7 +78,7 @@ def subject(verb: Token, depth: int = 0) -> list[Token]:
     if depth > 6 or verb.head is verb:
         return []
     if is_passive(verb) and verb.dep_ not in ("xcomp", "conj"):
-        return []
+        return _stray_agent(verb)
     head = verb.head
     dep = verb.dep_
     if dep == "conj" and is_passive(head) and not is_passive(verb):
@@ -113,6 +113,21 @@ def subject(verb: Token, depth: int = 0) -> list[Token]:
             gov = gov.head  # "escalating the situation, including allowing ..."
         if gov.pos_ in ("VERB", "AUX"):
             return subject(gov, depth + 1)
+    return []
+
+
+def _stray_agent(verb: Token) -> list[Token]:
+    """The "by" phrase of a passive that the parser hung on the verb above it ("X has been
+    accused of misusing funds, much of it believed embezzled, by government officials"): a "by"
+    after the passive verb, on an active verb that governs it."""
+    head = verb.head
+    if verb.dep_ not in ("ccomp", "advcl") or head is verb or is_passive(head):
+        return []
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ == "by" and c.i > verb.i:
+            objs = [g for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")]
+            if objs:
+                return conjuncts(objs[0])
     return []
 
 
@@ -161,7 +176,21 @@ def prep_objects(tok: Token, prep: str) -> list[Token]:
                     out += conjuncts(g)
                 elif g.dep_ == "pcomp":  # "from within Syria"
                     out += [x for h in g.children if h.dep_ == "pobj" for x in conjuncts(h)]
+            if not any(g.dep_ in ("pobj", "pcomp") for g in c.children):
+                out += _stranded_object(tok, c)
     return out
+
+
+def _stranded_object(tok: Token, prep: Token) -> list[Token]:
+    """A preposition left without its object because the parser made the object the subject
+    of the clause after it ("granted asylum to five officers holed up in ..."): the subject
+    that starts right after the preposition."""
+    for v in tok.children:
+        if v.dep_ in ("advcl", "ccomp", "conj", "acl", "relcl") and v.i > prep.i:
+            for s in v.children:
+                if s.dep_ in ("nsubj", "nsubjpass") and s.left_edge.i == prep.i + 1 and s.i < v.i:
+                    return conjuncts(s)
+    return []
 
 
 def between(tok: Token) -> list[Token]:

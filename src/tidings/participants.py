@@ -267,6 +267,9 @@ def _complement(tok: Token) -> Token | None:
         if c.dep_ in ("acl", "advcl") and verb_like(c) and not any(m.dep_ == "mark" for m in c.children) \
                 and (c.dep_ == "acl" or any(a.lower_ == "to" for a in c.children)):
             return c
+        if c.dep_ == "acl" and tok.pos_ == "NOUN" and c.i > tok.i and \
+                any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            return c  # "its demands that Burundi's government grant ...": the noun's content clause
     return None
 
 
@@ -463,9 +466,12 @@ def _object_event_actor(c: Cand, args: Args, preps: tuple[str, ...] = ()) -> lis
     elif c.light is not None or c.word.pos_ in ("NOUN", "PROPN"):
         return []
     else:
-        objs = patient(c.word)
+        objs = patient(c.word) or [a for p in c.word.children if p.dep_ == "prep" and p.lower_ == "as"
+                                   for g in p.children if g.dep_ == "pobj" for a in g.children if a.dep_ == "appos"]
+        # "denounced as an ugly crime Serbia's suppression of ...": the object moved after the "as" phrase
     for o in objs:
-        if o.pos_ not in ("NOUN", "PROPN") or args.participants([o]) or (match_trigger(o) is None and not preps):
+        event_noun = match_trigger(o) is not None
+        if o.pos_ not in ("NOUN", "PROPN") or (not event_noun and (args.participants([o]) or not preps)):
             continue
         toks = [x for x in o.children if x.dep_ == "poss"] + prep_objects(o, "by")
         toks += [g for a in o.children if a.dep_ == "acl" and a.tag_ == "VBN"
