@@ -35,7 +35,22 @@ def conjuncts(tok: Token) -> list[Token]:
 def is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return True
-    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and not finite_misparse(verb)
+
+
+def finite_misparse(verb: Token) -> bool:
+    """A past-tense main verb the parser took for a participle on the subject noun, leaving a
+    sentence with no verb ("Hundreds of students protested outside the embassy.", "Palestinian
+    youths resorted to throwing stones."): a full sentence, ending in a full stop, whose root is
+    that noun and whose only verb it is. (A headline such as "Three killed in Minsk" has no stop.)"""
+    head = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or head.dep_ != "ROOT" or head.pos_ not in ("NOUN", "PROPN") \
+            or verb.i < head.i:
+        return False
+    sent = verb.sent
+    if sent[-1].text not in (".", "!") or any(c.dep_ == "agent" for c in verb.children):
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") for t in sent if head.i < t.i < verb.i)
 
 
 def _own_subject(verb: Token) -> list[Token] | None:
@@ -100,7 +115,8 @@ def subject(verb: Token, depth: int = 0) -> list[Token]:
         return subject(head, depth + 1)
     if dep == "relcl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return conjuncts(head)
-    if dep == "acl" and verb.tag_ in ("VBG", "VBD", "VBZ", "VBP") and head.pos_ in ("NOUN", "PROPN"):
+    if dep == "acl" and (verb.tag_ in ("VBG", "VBD", "VBZ", "VBP") or finite_misparse(verb)) and \
+            head.pos_ in ("NOUN", "PROPN"):
         return conjuncts(head)  # "troops fighting in ...", and finite verbs the parser hung off a noun
     if dep == "pcomp" and head.dep_ == "prep":
         gov = head.head
@@ -139,7 +155,8 @@ def patient(verb: Token) -> list[Token]:
             if c.lower_ in RELATIVIZERS and verb.dep_ == "relcl":
                 return conjuncts(verb.head)
             return conjuncts(c)
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN", "PRON") and \
+            not finite_misparse(verb):
         return conjuncts(verb.head)
     if verb.dep_ == "relcl" and is_passive(verb):
         return conjuncts(verb.head)

@@ -25,7 +25,7 @@ import functools
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from . import times
+from . import gazetteer, times
 from .candidates import MATERIAL_CONFLICT, RECIPROCAL_TYPES, Cand, candidates, inanimate
 from .framing import apply_frames, evaluations_found, say_requests
 from .lexicons import table
@@ -132,6 +132,21 @@ def _domestic(actor: list, place: dict | None, args: Args) -> list:
                         text=(place or {}).get("extracted_place") or code)]
 
 
+def _own_government(actor: list, place: dict | None, args: Args) -> list:
+    """A protest that names no target is directed at the authorities where it happens (PLOVER
+    manual, PROTEST modes: "directed toward ... government authorities"): the government of the
+    protesters' country, when they protest at home."""
+    codes = {p.code for p in actor if p.code}
+    if len(codes) != 1:
+        return []
+    code = next(iter(codes))
+    where = (place or {}).get("country_code")
+    if code in NON_STATE or (where and where != code) or code not in gazetteer.countries():
+        return []
+    text = place["extracted_place"] if where else gazetteer.countries()[code]["name"]
+    return [Participant(entity=args.country_entity.get(code), code=code, sector="GOV", text=text)]
+
+
 def _located(parties: list, place: dict | None, args: Args) -> None:
     """Participants with no country who act or are acted on at a place in a country ("prisoners
     rioted at a jail in Dili", "killed 23 people in Tel Aviv") are coded with that country, as
@@ -200,6 +215,8 @@ def find_events(doc: Doc) -> list[Event]:
         if not recipient and ({c.mode, c.row.mode} & DOMESTIC_MODES or
                               any({i.mode, i.row.mode} & DOMESTIC_MODES for i in c.absorbed)):
             recipient = _domestic(actor, place, args)
+        if not recipient and c.event == "PROTEST":
+            recipient = _own_government(actor, place, args)
         if not actor and not recipient:
             continue
         trigger = _trigger_span(doc, c)

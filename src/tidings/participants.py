@@ -439,10 +439,27 @@ def _earlier_event_actor(c: Cand, args: Args) -> list[Participant]:
     return []
 
 
+#: A country's missions abroad: a protest outside one is directed at that country.
+MISSIONS = frozenset({"embassy", "consulate", "legation", "mission", "high commission"})
+
+
 def _protest_target(c: Cand, args: Args) -> list[Participant]:
     """ "blocked streets in defiance of Chinese authorities", "marched in protest against the
-    government": whom a protest is directed at, named by the phrase that says so."""
+    government", "protested outside the British embassy": whom a protest is directed at, named by
+    the phrase that says so."""
     for h in (c.light or c.word, c.word):
+        for p in h.children:
+            if p.dep_ != "prep" or p.lower_ not in ("outside", "at", "near", "to", "in", "before"):
+                continue
+            objs = [g for g in p.children if g.dep_ == "pobj"]
+            objs += [x for g in objs if g.lower_ == "front" for x in prep_objects(g, "of")]  # "in front of"
+            for g in objs:
+                if g.lemma_.lower() in MISSIONS:
+                    mods = [x for x in g.children if x.dep_ in ("amod", "compound", "poss", "nmod")]
+                    got = args.participants(mods + prep_objects(g, "of")) or args.participants([g])
+                    got = [q for q in got if q.code]
+                    if got:
+                        return got
         for p in h.children:
             if p.dep_ != "prep" or p.lower_ != "in":
                 continue
