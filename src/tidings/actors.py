@@ -133,6 +133,9 @@ class ActorFinder(GroupsMixin):
         self._homes(doc, mentions)
         entities = self._join(doc, mentions)
         self._home_country(doc, entities)
+        for e in entities:
+            if e.kind == "GROUP" and all(is_institution(s.root) for s in e.mentions):
+                e.kind = "ORG"  # "the Interior Ministry", "riot police": a body, not its members
         doc._.entities = entities
         doc.user_data[COUNTRY_TOKENS] = dict(self.country_of_token)
         group = []
@@ -614,6 +617,13 @@ class ActorFinder(GroupsMixin):
             if e.kind == "PERSON":
                 e.titles = [_title_case(t) for t in e.titles]
         return entities
+
+
+def is_institution(tok: Token) -> bool:
+    """Whether a collective noun names a public body ("ministry", "police", "coast guard"), by
+    its head (`institutions.txt`), in the singular."""
+    low = tok.lower_
+    return low in words("institutions.txt") and (tok.tag_ in ("NN", "NNP") or low in ("police", "military", "customs"))
 
 
 def _title_case(t: str) -> str:

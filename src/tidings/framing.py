@@ -314,7 +314,7 @@ def _own_forces(doc: Doc, g: Token, c: Cand) -> bool:
     for o in objs:
         eid = resolve(doc, o)
         e = ents.get(eid) if eid else None
-        if e is not None and (set(e.sectors) & {"MIL", "COP"}) and e.kind == "GROUP":
+        if e is not None and (set(e.sectors) & {"MIL", "COP"}) and e.kind in ("GROUP", "ORG"):
             return True
         if o.lemma_.lower() in ("troop", "force", "soldier", "police", "army", "unit", "navy", "ship", "warship"):
             return True

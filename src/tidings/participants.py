@@ -115,7 +115,7 @@ class Args:
             return []
         text = phrase_of(self.doc, tok).text
         code = ent.country
-        if code is None and ent.kind == "GROUP":
+        if code is None and ent.kind in ("GROUP", "ORG"):
             code = self._possessor_country(tok)
         codes = [code]
         if ent.kind == "GROUP":

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .actors import phrase_of, resolve, token_entities
+from .actors import is_institution, phrase_of, resolve, token_entities
 from .extensions import QUOTES
 from .lexicons import table, words
 from . import gazetteer
@@ -387,6 +387,8 @@ def _unnamed_speaker(doc: Doc, tok: Token, span: Span) -> str | None:
     titles = gazetteer.titles()
     title = titles.get(tok.lower_) or titles.get(tok.lemma_.lower())
     kind = "GROUP" if tok.tag_ in ("NNS", "NNPS") or (title and title.kind == "GROUP") else "PERSON"
+    if kind == "GROUP" and is_institution(tok):
+        kind = "ORG"  # "the ministry said"
     if tok.pos_ == "PROPN" and tok.lower_ in words("org_heads.txt"):
         kind = "ORG"  # "The North's Strategic Force said": a named body
         if title is None and tok.lower_ in ("force", "forces", "army", "navy", "corps", "command", "brigade"):
