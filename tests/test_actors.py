@@ -66,7 +66,7 @@ CASES = [
     ("Russian officials accuse Washington of escalating the conflict.", "Russian officials", "GROUP", "RUS",
      "GOV"),
     ("Israeli soldiers arrested more than 100 Palestinians.", "Israeli soldiers", "GROUP", "ISR", "MIL"),
-    ("Police fired tear gas at the crowd.", "Police", "GROUP", None, "COP"),
+    ("Police fired tear gas at the crowd.", "Police", "ORG", None, "COP"),
     ("Rebels seized the town of Goma.", "Rebels", "GROUP", None, "REB"),
     ("Protesters blocked the main road.", "Protesters", "GROUP", None, "CVL"),
     ("The opposition boycotted the vote.", "opposition", "GROUP", None, "OPP"),
@@ -101,7 +101,7 @@ CASES = [
      "Upper Nile Liberation Movement", "ORG", None, None),
     # a generic body takes the dateline's country; a spokesman the sector of the body
     ("BERLIN, Nov. 19, 2024 (Reuters) - The Foreign Office said it had summoned Iran's ambassador.",
-     "Foreign Office", "GROUP", "DEU", "GOV"),
+     "Foreign Office", "ORG", "DEU", "GOV"),
     ("Iran's Foreign Ministry spokesman Hossein Karimi rejected the verdict.", "Hossein Karimi", "PERSON", "IRN",
      "GOV"),
     # a mediator's nationality; a dateline does not make the parties' possessions its own

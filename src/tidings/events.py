@@ -117,6 +117,8 @@ LOCAL_ACTORS = frozenset({"PROTEST", "COERCE"})
 LOCAL_RECIPIENTS = frozenset({"PROTEST", "COERCE", "ASSAULT", "AID", "RETREAT"})
 
 
+#: COERCE modes only a state carries out: with no actor named, the authorities of the place.
+STATE_MODES = frozenset({"arrest", "deport", "curfew", "martial-law"})
 #: Measures a government takes against its own population (PLOVER COERCE modes).
 DOMESTIC_MODES = frozenset({"martial-law", "curfew"})
 
@@ -208,6 +210,12 @@ def find_events(doc: Doc) -> list[Event]:
         if not actor and c.event == "PROTEST" and (place or {}).get("country_code"):
             # "a march against the reform turned violent": protesters nobody names, coded by where
             actor = [Participant(entity=None, code=place["country_code"], sector="CVL", text=c.word.text)]
+        if not actor and c.event == "COERCE" and c.mode in STATE_MODES and (place or {}).get("country_code") \
+                and place["country_code"] not in NON_STATE:
+            # "38 people were detained": only a state arrests, deports or imposes a curfew; with no
+            # one named, the authorities where it happened
+            actor = [Participant(entity=args.country_entity.get(place["country_code"]), code=place["country_code"],
+                                 sector="COP" if c.mode == "arrest" else "GOV", text=c.word.text)]
         if c.event in LOCAL_ACTORS:
             _located(actor, place, args)
         if c.event in LOCAL_RECIPIENTS or (c.event == "ACCUSE" and c.mode == "investigate"):

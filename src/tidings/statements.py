@@ -293,6 +293,17 @@ def _subject(tok: Token) -> Token | None:
     return None
 
 
+def _named_apposition(tok: Token) -> Token | None:
+    """ "His lawyer, Camila Restrepo, said": the speaker a common noun describes and its
+    apposition names."""
+    if tok.pos_ != "NOUN":
+        return None
+    for c in tok.children:
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and resolve(tok.doc, c) is not None:
+            return c
+    return None
+
+
 def _fallback_speaker(doc: Doc, tok: Token, quotes: list[Span]) -> Token | None:
     """The broken-parse case: the nearest entity mention before the cue in its sentence."""
     tokmap = token_entities(doc)
@@ -355,6 +366,8 @@ def find_statements(doc: Doc) -> list[Statement]:
         if content is None or len(content) == 0:
             continue
         speaker = _speaker_token(tok, cue, by_cue)
+        if speaker is not None:
+            speaker = _named_apposition(speaker) or speaker
         if speaker is not None and speaker.lower_ == "it" and cue.lemma == "say" and speaker.dep_ == "nsubjpass":
             speaker = None  # "it was said that": no source named
         if speaker is None and cue.pos == "VERB":

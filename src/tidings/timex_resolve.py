@@ -121,18 +121,30 @@ def add_months(y: int, m: int, n: int) -> tuple[int, int]:
 DEADLINE_VERBS = frozenset({"have", "give", "set", "extend", "grant"})
 
 
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+#: Modifiers that put an event noun in the future ("the planned rally on Saturday").
+PLANNED = frozenset({"planned", "scheduled", "upcoming", "forthcoming", "proposed", "expected", "next"})
+
+
 def tense(span: Span, lex: Lexicon) -> str | None:
     """'past', 'future', 'present' or None: the tense of the clause the expression is in."""
     tok: Token = span.root
     prep = tok.head if tok.dep_ == "pobj" else None
     if prep is not None and prep.lower_ in ("until", "by") and prep.head.lemma_ in DEADLINE_VERBS:
         return "future"  # "the two sides had until Oct. 15 to sign", "gave them until Friday": a deadline
+    if prep is not None and prep.lower_ == "for" and tok.lower_ in WEEKDAYS and prep.head.pos_ in ("NOUN", "VERB"):
+        return "future"  # "called another rally for Wednesday", "a vote set for Friday"
     for _ in range(6):
         if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
             break
         tok = tok.head
+        if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in PLANNED for c in tok.children):
+            return "future"  # "the party's planned rally in Harare on Saturday"
     if tok.pos_ not in ("VERB", "AUX"):
         return None
+    if any(o.dep_ == "dobj" and any(c.dep_ == "amod" and c.lower_ in PLANNED for c in o.children)
+           for o in tok.children):
+        return "future"  # "tried to hold the party's planned rally on Saturday"
     aux = lex.tense.get("aux", {})
     gov = lex.tense.get("governor", {})
     t = tok

@@ -173,7 +173,9 @@ def roles_of(tok: Token) -> frozenset[str]:
     r = roles()
     lem = lemma(tok)
     for c in tok.children:
-        if c.dep_ in ("prt", "prep"):
+        if c.dep_ in ("prt", "prep") and not (c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME")
+                                                                        for g in c.children)):
+            # "called a strike for Monday" is no "call for"
             got = r.get(f"{lem} {c.lower_}")
             if got:
                 return got
