@@ -277,12 +277,19 @@ class GroupsMixin:
     def _antecedent(self, doc: Doc, m: Mention, entities: list[Entity]) -> Entity | None:
         """ "the ministers" after "European Union foreign ministers", "the bloc" after "the EU":
         a definite bare group noun is the group named before it with the same head."""
-        if m.kind != "GROUP" or len(m.span) != 1 or m.span.start == 0:
+        if m.kind != "GROUP" or m.span.start == 0:
             return None
+        head = m.span.root.lemma_.lower()
+        if len(m.span) != 1 and not (head == "bloc" and m.country is None or head == "bloc" and
+                                     all(t.i not in self.country_of_token for t in m.span)):
+            return None  # "the 27-nation bloc" is still the bloc
         det = doc[m.span.start - 1]
         if det.lower_ not in ("the", "these", "those"):
             return None
-        head = m.span.root.lemma_.lower()
+        if head in ("bloc", "union"):  # "the bloc" after "the EU"
+            eu = next((e for e in reversed(entities) if e.kind == "ORG" and e.country == "EUR"), None)
+            if eu is not None:
+                return eu
         for e in reversed(entities):
             if head in ("bloc", "alliance", "organisation", "organization", "union") and e.kind == "ORG" \
                     and e.country in ("EUR", "IGO", "UNO"):

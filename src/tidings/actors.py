@@ -132,6 +132,7 @@ class ActorFinder(GroupsMixin):
         mentions.extend(self._definite_titles(doc, persons, phrase_tokens | taken))
         self._homes(doc, mentions)
         entities = self._join(doc, mentions)
+        self._body_of_title(doc, entities)
         self._home_country(doc, entities)
         for e in entities:
             if e.kind == "GROUP" and all(is_institution(s.root) for s in e.mentions):
@@ -277,6 +278,9 @@ class ActorFinder(GroupsMixin):
                 span = span[1:]
             country = next((self.org_of_token[t.i] for t in span if t.i in self.org_of_token), None) or \
                 next((self.country_of_token[t.i] for t in span if t.i in self.country_of_token), None)
+            if country is None and span.start >= 2 and doc[span.start - 1].tag_ == "POS" and \
+                    (span.start - 2) in self.country_of_token:
+                country = self.country_of_token[span.start - 2]  # "China's Commerce Ministry"
             sectors = self._sectors(self._titles_in(list(span)))
             return _Mention(span, "ORG", span.text, country, sectors, key=f"O:{span.text.lower()}")
         if label in ("GPE", "LOC") and self._titled_apposition(ent):
@@ -297,6 +301,24 @@ class ActorFinder(GroupsMixin):
             span = ent[1:] if ent[0].lower_ == "the" else ent
             return _Mention(span, "TREATY", span.text, key=f"T:{span.text.lower()}")
         return None
+
+    def _body_of_title(self, doc: Doc, entities: list[Entity]) -> None:
+        """ "Commission trade spokesman Olivier Duchene": a person whose title phrase names a body
+        the article has already identified takes that body's country."""
+        phrases = doc.user_data.get("tidings_phrases", {})
+        owner = {i: e for e in entities if e.kind == "ORG" and e.country for s in e.mentions
+                 for i in range(s.start, s.end)}
+        for e in entities:
+            if e.kind != "PERSON" or e.country is not None:
+                continue
+            for s in e.mentions:
+                start, _ = phrases.get(s.start, (s.start, s.end))
+                body = next((owner[i] for i in range(start, s.start) if i in owner), None) or \
+                    next((o for i in range(start, s.start) for o in entities if o.kind == "ORG" and o.country
+                          and len(o.name.split()) > 1 and o.name.split()[-1] == doc[i].text), None)
+                if body is not None:
+                    e.country = body.country
+                    break
 
     def _titled_apposition(self, ent: Span) -> bool:
         """Whether a name stands in apposition to a person's title ("X, the UN relief coordinator")."""
@@ -594,7 +616,7 @@ class ActorFinder(GroupsMixin):
             else:
                 ent = by_key.get(m.key)
                 if ent is None:
-                    ent = self._antecedent(doc, m, entities)
+                    ent = self._antecedent(doc, m, entities) or _short_name(m, entities)
                     if ent is None:
                         ent = new(m)
                     by_key[m.key] = ent
@@ -617,6 +639,19 @@ class ActorFinder(GroupsMixin):
             if e.kind == "PERSON":
                 e.titles = [_title_case(t) for t in e.titles]
         return entities
+
+
+def _short_name(m: _Mention, entities: list[Entity]) -> Entity | None:
+    """ "the Commission" after "the European Commission", "the Council" after "the Security
+    Council": a one-word organisation name that ends a longer one named before."""
+    if m.kind != "ORG" or len(m.span) != 1 or m.country:
+        return None
+    word = m.span.text
+    for e in reversed(entities):
+        parts = e.name.split()
+        if e.kind == "ORG" and len(parts) > 1 and parts[-1] == word:
+            return e
+    return None
 
 
 def is_institution(tok: Token) -> bool:

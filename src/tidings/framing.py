@@ -122,8 +122,9 @@ def _speaker_above(tok: Token) -> Token | None:
         if t.head is t:
             return None
         t = t.head
-        if "say" in roles_of(t) and any(c.dep_ == "nsubj" for c in t.children):
-            return t
+        if "say" in roles_of(t) and (any(c.dep_ == "nsubj" for c in t.children) or
+                                     (t.dep_ == "conj" and any(c.dep_ == "nsubj" for c in t.head.children))):
+            return t  # "denied that ... and said the tariffs were protectionism": the subject is shared
     return None
 
 

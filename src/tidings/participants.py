@@ -258,6 +258,24 @@ def _recipient_tokens(c: Cand, spec: str) -> list[Token]:
     return got
 
 
+def _goods_origin(c: Cand, args: Args, actor_ents: set) -> list[Participant]:
+    """ "tariffs on Chinese-made heat pumps", "duties on European pork", "a ban on Russian oil":
+    a measure against goods falls on the country they come from."""
+    for spec in c.row.recipient:
+        if spec in ("dobj", "dative", "between", "host", "loc"):
+            continue
+        for t in _recipient_tokens(c, spec):
+            if t.pos_ not in ("NOUN", "PROPN"):
+                continue
+            for m in t.subtree:
+                if m.i < t.i and m.i in args.country_tokens:
+                    code = args.country_tokens[m.i]
+                    eid = args.country_entity.get(code)
+                    if eid is None or eid not in actor_ents:
+                        return [Participant(entity=eid, code=code, sector=None, text=m.text)]
+    return []
+
+
 def _complement(tok: Token) -> Token | None:
     """The clause a framing verb or noun governs ("demanded that the US cancel ..."), or its
     purpose clause ("opened fire to disperse demonstrators")."""
@@ -320,7 +338,8 @@ def sides(c: Cand, args: Args) -> tuple[list[Participant], list[Participant], bo
             return actor, [], False
     elif c.role == "judged":
         actor = args.participants(_source_tokens(c.say))
-        recipient = args.participants([x for x in c.word.head.children if x.dep_ == "nsubj"])
+        judged = [x for x in c.word.head.children if x.dep_ == "nsubj"]
+        recipient = args.participants(judged) or _earlier_actor_of(judged, c, args)
         return actor, [p for p in recipient if p.entity not in {a.entity for a in actor}], False
     elif "host" in c.row.recipient:
         visitors = args.participants(patient(c.word) or _recipient_tokens(c, "to"))
@@ -338,6 +357,8 @@ def sides(c: Cand, args: Args) -> tuple[list[Participant], list[Participant], bo
                          if not p.entity or p.entity not in actor_ents0]
             if recipient:
                 break
+        if not recipient and c.event == "SANCTION":
+            recipient = _goods_origin(c, args, actor_ents0)
         if not recipient and c.light is not None:
             # "gave the Ivory Coast 5.1 million dollars of aid", "a US national was put under
             # investigation": the light verb's own second object or patient
@@ -441,6 +462,19 @@ def _earlier_event_actor(c: Cand, args: Args) -> list[Participant]:
 
 #: A country's missions abroad: a protest outside one is directed at that country.
 MISSIONS = frozenset({"embassy", "consulate", "legation", "mission", "high commission"})
+
+
+def _earlier_actor_of(nouns: list[Token], c: Cand, args: Args) -> list[Participant]:
+    """ "said the tariffs were naked protectionism": the one judged is whoever the article said
+    imposed the tariffs (the last event of the type the noun names, before the judgement)."""
+    for o in nouns:
+        row = match_trigger(o) if o.pos_ in ("NOUN", "PROPN") else None
+        if row is None:
+            continue
+        for ev in reversed(args.history):
+            if ev.event == row.event and any(p.code for p in ev.actor) and ev.trigger.start < c.word.i:
+                return [Participant(entity=p.entity, code=p.code, sector=p.sector, text=p.text) for p in ev.actor]
+    return []
 
 
 def _protest_target(c: Cand, args: Args) -> list[Participant]:

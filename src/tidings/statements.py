@@ -411,9 +411,12 @@ def _unnamed_speaker(doc: Doc, tok: Token, span: Span) -> str | None:
     if title is not None:
         ent.add_sectors(list(title.sectors))
     names = gazetteer.names()
+    # "An EU spokesperson in Brussels": the body before the title, else a country anywhere in the phrase
+    before = [names.get(t.text) for t in span if t.i < tok.i]
+    ent.country = next((a.code for a in before if a is not None and a.code and a.kind in ("ORG", "GROUP")), None)
     for t in span:
         actor = names.get(t.text)
-        if actor is not None and actor.kind in ("COUNTRY", "DEMONYM", "CAPITAL"):
+        if ent.country is None and actor is not None and actor.kind in ("COUNTRY", "DEMONYM", "CAPITAL"):
             ent.country = actor.code
             break
     entities.append(ent)
