@@ -111,6 +111,23 @@ CASES = [
      None, "MIL"),
     ("DOHA, Sept. 24, 2024 (AFP) - Qatar said the two sides had until Oct. 15 to sign.", "sides", "GROUP", None,
      None),
+    # public bodies are organisations, their members groups
+    ("Georgian riot police fired tear gas at the crowd.", "Georgian riot police", "ORG", "GEO", "COP"),
+    ("The Interior Ministry said 38 people were detained.", "Interior Ministry", "ORG", None, "GOV"),
+    ("Georgian officials said 38 people were detained.", "Georgian officials", "GROUP", "GEO", "GOV"),
+    # misspelt country names
+    ("Afganistan rejected the offer.", "Afganistan", "COUNTRY", "AFG", None),
+    ("The Phillippines military said it had repelled the attack.", "Phillippines", "COUNTRY", "PHL", None),
+    # a person the NER took for a place, with the body named in apposition
+    ("Kenzo Oshima, the United Nations relief coordinator, arrived in Baghdad.", "Kenzo Oshima", "PERSON", "UNO",
+     "GOV"),
+    # a body's possessor; the short name of a body named before; a title phrase naming that body
+    ("BRUSSELS, Oct 3, 2025 (Reuters) - China's Commerce Ministry denied the report.", "Commerce Ministry", "ORG",
+     "CHN", "GOV"),
+    ("The European Commission opened an inquiry on Friday. The Commission said it would take four months.",
+     "Commission", "ORG", "EUR", "GOV"),
+    ("The European Commission opened an inquiry. Commission trade spokesman Olivier Duchene said talks would "
+     "resume.", "Olivier Duchene", "PERSON", "EUR", None),
 ]
 
 

@@ -259,6 +259,38 @@ CASES = [
      {"LTU"}, {"BLR"}),
     ("Germany closed all three Iranian consulates in protest at the execution of a dual national.", "SANCTION",
      {"DEU"}, {"IRN"}),
+    # a preposition whose object the parser made the subject of the next clause
+    ("Peru granted asylum to five Bolivian officials holed up in its embassy.", "AID", {"PER"}, {"BOL"}),
+    # the object after an "as" phrase; the accused of an act named by a national adjective
+    ("Albania denounced as a crime Serbia's repression of the protests.", "ACCUSE", {"ALB"}, {"SRB"}),
+    ("Lebanon complained to the United Nations over Israeli air raids.", "ACCUSE", {"LBN"}, {"ISR"}),
+    ("The EU imposed tariffs on Chinese steel. China said the tariffs were naked protectionism.", "ACCUSE", {"CHN"},
+     {"EUR"}),
+    # a passive's "by" phrase that the parser hung on the verb above
+    ("The former president has been accused of misusing public funds, much of it believed stolen, by Haitian "
+     "officials.", "ACCUSE", {"HTI"}, set()),
+    # misspelt countries; a person the NER took for a place, coded by the body in apposition
+    ("Ethopia agreed to reopen its border with Eritrea.", "AGREE", {"ETH"}, set()),
+    ("Pakistan rejected an offer from Afganistan for direct talks.", "REJECT", {"PAK"}, {"AFG"}),
+    ("Kenzo Oshima, the United Nations relief coordinator, urged the warring parties to allow aid convoys.",
+     "REQUEST", {"UNO"}, set()),
+    ("The rebels insisted on their demand that Burundi's government release all prisoners.", "REQUEST", set(),
+     {"BDI"}),
+    # protests: the protesters' own government when nobody else is named; a country's embassy
+    ("Algerian landowners began a hunger strike outside parliament.", "PROTEST", {"DZA"}, {"DZA"}),
+    ("Hundreds of Iranian students protested outside the British embassy in Tehran.", "PROTEST", {"IRN"}, {"GBR"}),
+    ("Unions called a general strike for Monday.", "PROTEST", set(), set()),
+    # arrests with no one named are the authorities' where they happen
+    ("TBILISI, Nov 10 (Reuters) - Police said 38 people were detained overnight.", "COERCE", {"GEO"}, set()),
+    ("Three journalists were arrested in Tehran on Monday.", "COERCE", {"IRN"}, {"IRN"}),
+    ("Belarusian police suppressed the protests in Minsk.", "COERCE", {"BLR"}, set()),
+    # trade measures: goods carry their country; countermeasures; a conditional threat
+    ("The European Union imposed tariffs on Chinese-made electric cars.", "SANCTION", {"EUR"}, {"CHN"}),
+    ("Beijing announced duties on Australian wine.", "SANCTION", {"CHN"}, {"AUS"}),
+    ("Moscow took countermeasures against Washington.", "SANCTION", {"RUS"}, {"USA"}),
+    ("If Brussels insists on the tariffs, China will take all necessary measures to defend its interests.",
+     "THREATEN", {"CHN"}, set()),
+    ("Germany and Hungary voted against the measure.", "REJECT", {"DEU", "HUN"}, set()),
 ]
 
 # (text, an event type that must not come out)
@@ -294,6 +326,8 @@ NEGATIVES = [
     ("Germany closed all three Iranian consulates in protest at the execution of a dual national.", "PROTEST"),
     ("The ministry responded to questions from reporters on Monday.", "THREATEN"),
     ("Belarus launched military exercises near its border with Lithuania on Tuesday.", "COOPERATE"),
+    ("The government took measures to curb inflation.", "SANCTION"),
+    ("Unions called a general strike for Monday.", "REQUEST"),
 ]
 
 

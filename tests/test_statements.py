@@ -6,6 +6,9 @@ import pytest
 # (text, speaker span, cue, a phrase the content holds, kind). One statement expected with these
 # values (other statements may also be found in the text).
 SINGLE = [
+    # -- a speaker described by a common noun and named in apposition
+    ("His lawyer, Camila Restrepo, said he would appeal the order.", "Camila Restrepo", "said",
+     "he would appeal the order", "indirect"),
     # -- speech verbs, that-clauses
     ("The minister said that the talks would continue next week.", "The minister", "said", "the talks would continue", "indirect"),
     ("Prime Minister Boris Johnson said the decision was final.", "Prime Minister Boris Johnson", "said", "the decision was final", "indirect"),

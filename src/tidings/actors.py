@@ -313,9 +313,12 @@ class ActorFinder(GroupsMixin):
                 continue
             for s in e.mentions:
                 start, _ = phrases.get(s.start, (s.start, s.end))
+                # the phrase, and a name right before it ("Commission trade spokesman X")
+                start = max(s.sent.start, start - 2) if start < s.start else start
                 body = next((owner[i] for i in range(start, s.start) if i in owner), None) or \
-                    next((o for i in range(start, s.start) for o in entities if o.kind == "ORG" and o.country
-                          and len(o.name.split()) > 1 and o.name.split()[-1] == doc[i].text), None)
+                    next((o for i in range(start, s.start) if doc[i].pos_ == "PROPN" for o in entities
+                          if o.kind == "ORG" and o.country and len(o.name.split()) > 1
+                          and o.name.split()[-1] == doc[i].text), None)
                 if body is not None:
                     e.country = body.country
                     break

@@ -517,9 +517,7 @@ def _object_event_actor(c: Cand, args: Args, preps: tuple[str, ...] = ()) -> lis
     elif c.light is not None or c.word.pos_ in ("NOUN", "PROPN"):
         return []
     else:
-        objs = patient(c.word) or [a for p in c.word.children if p.dep_ == "prep" and p.lower_ == "as"
-                                   for g in p.children if g.dep_ == "pobj" for a in g.children if a.dep_ == "appos"]
-        # "denounced as an ugly crime Serbia's suppression of ...": the object moved after the "as" phrase
+        objs = patient(c.word) or _after_as(c.word)
     for o in objs:
         event_noun = match_trigger(o) is not None
         if o.pos_ not in ("NOUN", "PROPN") or (not event_noun and (args.participants([o]) or not preps)):
@@ -532,6 +530,17 @@ def _object_event_actor(c: Cand, args: Args, preps: tuple[str, ...] = ()) -> lis
         if got:
             return got
     return []
+
+
+def _after_as(verb: Token) -> list[Token]:
+    """ "denounced as an ugly crime Serbia's suppression of ...": the object moved after the "as"
+    phrase, which the parser reads as an apposition or a second object of "as"."""
+    out: list[Token] = []
+    for p in verb.children:
+        if p.dep_ == "prep" and p.lower_ == "as":
+            pobjs = [g for g in p.children if g.dep_ == "pobj"]
+            out += pobjs[1:] + [a for g in pobjs[:1] for a in g.children if a.dep_ == "appos"]
+    return out
 
 
 def _condition_subjects(c: Cand, args: Args, actor_ents: set) -> list[Participant]:
