@@ -128,6 +128,18 @@ CASES = [
      "Commission", "ORG", "EUR", "GOV"),
     ("The European Commission opened an inquiry. Commission trade spokesman Olivier Duchene said talks would "
      "resume.", "Olivier Duchene", "PERSON", "EUR", None),
+    # organisations no lexicon knows take a sector from their name, and a home country when domestic
+    ("TBILISI, Nov 10 (Reuters) - The Central Election Commission rejected the allegations.",
+     "Central Election Commission", "ORG", "GEO", "GOV"),
+    ("TBILISI, Nov 10 (Reuters) - The opposition Freedom Platform said the vote was rigged.", "Freedom Platform",
+     "ORG", "GEO", "PTY"),
+    ("The Ouham Self-Defence Movement (MAO) attacked a village.", "Ouham Self-Defence Movement", "ORG", None, "REB"),
+    # a report filed from the city that hosts talks is about the parties, not the host
+    ("LUANDA, May 17 (AFP) - The Central African Republic's government and two armed groups signed a peace "
+     "agreement in the Angolan capital on Saturday. The rebels said they would disarm.", "rebels", "GROUP", "CAF",
+     "REB"),
+    ("MANILA, Aug. 21 (AP) - Chinese coast guard ships fired water cannon at a Philippine patrol vessel. The "
+     "navy said two sailors were hurt.", "navy", "ORG", "PHL", "MIL"),
 ]
 
 

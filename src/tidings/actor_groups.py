@@ -14,6 +14,11 @@ from spacy.tokens import Doc, Span, Token
 from . import gazetteer
 from .coref import STATE_SECTORS
 from .lexicons import words
+
+#: Sectors of bodies that act at home: an organisation of one of these with no country of its own
+#: is of the article's home country ("the Central Election Commission", "the opposition Freedom
+#: Platform"); others (aid groups, agencies, companies) may be foreign or international.
+DOMESTIC_SECTORS = STATE_SECTORS | {"PTY", "OPP", "REB", "LAB"}
 from .model import Entity
 
 NON_STATE_CODES = frozenset({"UNO", "EUR", "IGO", "NGO", "ISM", "IMG", "MNC"})
@@ -122,6 +127,15 @@ class GroupsMixin:
             sectors += [s for s in self._sectors(self._titles_in(list(span)[:-1])) if s not in sectors]
             name = span.text
             ethnic = any(t.lower_ == "ethnic" for t in span)
+            if tok.tag_ == "NNP" and len(span) > 1 and all(t.is_title or t.is_punct for t in span):
+                # "the Ouham Self-Defence Movement": a proper name, an organisation
+                words_ = [t.text for t in span if not t.is_punct]
+                words_ += [f"{span[k - 1].text}-{span[k + 1].text}" for k in range(1, len(span) - 1)
+                           if span[k].text == "-" and not span[k].whitespace_]
+                by_name = gazetteer.org_sector(words_)
+                out.append(Mention(span, "ORG", name, country, [by_name] if by_name else sectors,
+                                   key=f"O:{name.lower()}"))
+                continue
             out.append(Mention(span, "GROUP", name, country, sectors, key=f"G:{name.lower()}", people=ethnic))
         return out
 
@@ -196,6 +210,29 @@ class GroupsMixin:
         geo = gazetteer.place(name)
         return geo["country_code"] if geo else None
 
+    def _host_of_talks(self, doc: Doc, dateline: str) -> str:
+        """The home country of an article filed from the city that hosts talks between others:
+        the country of the lead sentence's subject when that sentence names talks and places or
+        brokers them in the dateline's country ("DOHA - Chadian rebels rejected a Qatari proposal
+        ..., as talks in Doha entered their third week"); otherwise the dateline's country."""
+        sents = list(doc.sents)
+        lead = next((s for s in sents[:3] if s.root.pos_ in ("VERB", "AUX") and
+                     any(c.dep_ in ("nsubj", "nsubjpass") for c in s.root.children)), None)
+        if lead is None or not any(t.lower_ in words("talks_words.txt") for t in lead):
+            return dateline
+        host = [t for t in lead if self.country_of_token.get(t.i) == dateline or
+                (t.ent_type_ == "GPE" and self._place_country(t) == dateline)]
+        if not host:
+            return dateline
+        subj = [c for c in lead.root.children if c.dep_ in ("nsubj", "nsubjpass")][0]
+        codes = {self.country_of_token[t.i] for t in subj.subtree if t.i in self.country_of_token}
+        codes = {c for c in codes if c not in NON_STATE_CODES}
+        return next(iter(codes)) if len(codes) == 1 and dateline not in codes else dateline
+
+    def _place_country(self, tok: Token) -> str | None:
+        geo = gazetteer.place(tok.text)
+        return geo["country_code"] if geo else None
+
     def _home_country(self, doc: Doc, entities: list[Entity]) -> None:
         """People, groups and public bodies with a title but no country of their own ("Police
         Commissioner Stephen Lo", "the rebels", "the Legislative Council") are taken to be of the
@@ -204,6 +241,8 @@ class GroupsMixin:
             if e.kind == "PERSON" and e.country is None:
                 e.country = self._listed_country(doc, e, entities)
         code = self._dateline(doc)
+        if code is not None:
+            code = self._host_of_talks(doc, code)
         if code is None:
             codes = {e.country for e in entities if e.country}
             codes |= set(self.country_of_token.values())
@@ -227,7 +266,7 @@ class GroupsMixin:
                 if near:
                     e.country = near
                     continue
-            if e.kind in ("PERSON", "GROUP") or (e.kind == "ORG" and set(e.sectors) & STATE_SECTORS):
+            if e.kind in ("PERSON", "GROUP") or (e.kind == "ORG" and set(e.sectors) & DOMESTIC_SECTORS):
                 e.country = code
 
     def _listed_country(self, doc: Doc, e: Entity, entities: list[Entity]) -> str | None:

@@ -257,7 +257,8 @@ class ActorFinder(GroupsMixin):
                         doc[k].tag_ in ("POS", "JJ") or doc[k].lower_ in self.title_words or k in self.country_of_token):
                     country = self.country_of_token.get(k)
                     k -= 1
-                sectors = self._sectors(self._titles_in(list(span))) or \
+                by_name = gazetteer.org_sector([t.text for t in span if not t.is_punct] + self._joined_hyphens(span))
+                sectors = ([by_name] if by_name else []) or self._sectors(self._titles_in(list(span))) or \
                     (list(title_before.sectors) if title_before is not None and title_before.kind == "GROUP" else [])
                 return _Mention(span, "ORG", span.text, country, sectors, key=f"O:{span.text.lower()}")
             if label == "PERSON" or (i > 0 and all(t.is_title or t.text == "-" for t in rest)
@@ -281,7 +282,9 @@ class ActorFinder(GroupsMixin):
             if country is None and span.start >= 2 and doc[span.start - 1].tag_ == "POS" and \
                     (span.start - 2) in self.country_of_token:
                 country = self.country_of_token[span.start - 2]  # "China's Commerce Ministry"
-            sectors = self._sectors(self._titles_in(list(span)))
+            words_ = [t.text for t in span if not t.is_punct]
+            by_name = gazetteer.org_sector(words_ + self._joined_hyphens(span))
+            sectors = [by_name] if by_name else self._sectors(self._titles_in(list(span)))
             return _Mention(span, "ORG", span.text, country, sectors, key=f"O:{span.text.lower()}")
         if label in ("GPE", "LOC") and self._titled_apposition(ent):
             # "Kenzo Oshima, the United Nations Emergency Relief Coordinator": a person the NER
@@ -322,6 +325,12 @@ class ActorFinder(GroupsMixin):
                 if body is not None:
                     e.country = body.country
                     break
+
+    @staticmethod
+    def _joined_hyphens(span: Span) -> list[str]:
+        """Hyphenated words of a name as one word ("Self-Defence")."""
+        return [f"{span[k - 1].text}-{span[k + 1].text}" for k in range(1, len(span) - 1)
+                if span[k].text == "-" and not span[k].whitespace_]
 
     def _titled_apposition(self, ent: Span) -> bool:
         """Whether a name stands in apposition to a person's title ("X, the UN relief coordinator")."""

@@ -151,6 +151,26 @@ def _us_states() -> dict[str, dict]:
 
 
 @functools.lru_cache(maxsize=None)
+def _org_sector_words() -> tuple[dict[str, str], dict[str, str]]:
+    """(words that count anywhere in a name, words that count as its last word) -> sector."""
+    anywhere, head = {}, {}
+    for row in table("org_sectors.tsv", ("word", "sector", "where")):
+        (anywhere if row["where"] == "any" else head)[row["word"]] = row["sector"]
+    return anywhere, head
+
+
+def org_sector(name_words: list[str]) -> str | None:
+    """The sector an organisation's name gives it (`org_sectors.tsv`): "any" words first, then its
+    last word ("the Central Election Commission" GOV, "the Ouham Self-Defence Movement" REB)."""
+    anywhere, head = _org_sector_words()
+    low = [w.lower() for w in name_words]
+    for w in low:
+        if w in anywhere:
+            return anywhere[w]
+    return head.get(low[-1]) if low else None
+
+
+@functools.lru_cache(maxsize=None)
 def _one_word_names() -> dict[str, list[str]]:
     """Country names, aliases and demonyms of one word, by first letter (for misspellings)."""
     out: dict[str, list[str]] = {}
