@@ -134,6 +134,10 @@ CASES = [
     ("TBILISI, Nov 10 (Reuters) - The opposition Freedom Platform said the vote was rigged.", "Freedom Platform",
      "ORG", "GEO", "PTY"),
     ("The Ouham Self-Defence Movement (MAO) attacked a village.", "Ouham Self-Defence Movement", "ORG", None, "REB"),
+    # people the NER took for organisations, after a title, in apposition, and by surname after
+    ("Home Affairs Minister Simba Mutasa said the rally was banned.", "Simba Mutasa", "PERSON", None, "GOV"),
+    ("His lawyer, Camila Restrepo, told reporters the case was political.", "Camila Restrepo", "PERSON", None,
+     "JUD"),
     # a report filed from the city that hosts talks is about the parties, not the host
     ("LUANDA, May 17 (AFP) - The Central African Republic's government and two armed groups signed a peace "
      "agreement in the Angolan capital on Saturday. The rebels said they would disarm.", "rebels", "GROUP", "CAF",

@@ -92,6 +92,7 @@ class ActorFinder(GroupsMixin):
                     self.org_of_token[t.i] = actor.code
         mentions: list[_Mention] = []
         taken: set[int] = set()
+        self._surnames: set[str] = set()  # of the people found so far, for "Mutasa said"
 
         def take(m: _Mention) -> None:
             mentions.append(m)
@@ -263,12 +264,13 @@ class ActorFinder(GroupsMixin):
                 return _Mention(span, "ORG", span.text, country, sectors, key=f"O:{span.text.lower()}")
             if label == "PERSON" or (i > 0 and all(t.is_title or t.text == "-" for t in rest)
                                      and any(toks[k].lower_ in HONORIFICS or self.titles.get(toks[k].lower_)
-                                             for k in range(i))):
+                                             for k in range(i))) or self._person_named_as_org(doc, ent, rest):
                 span = self._extend_hyphen(doc, doc[rest[0].i:ent.end])
                 if span[-1].tag_ == "POS":
                     span = span[:-1]
                 if len(span) == 0:
                     return None
+                self._surnames.add(span[-1].text)
                 return _Mention(span, "PERSON", span.text)
             if label == "WORK_OF_ART":
                 return None
@@ -325,6 +327,29 @@ class ActorFinder(GroupsMixin):
                 if body is not None:
                     e.country = body.country
                     break
+
+    def _person_named_as_org(self, doc: Doc, ent: Span, rest: list[Token]) -> bool:
+        """A person the NER took for an organisation: a name of one to three capitalised words, none
+        of them a word organisations are named with, after a person's title ("Home Affairs Minister
+        Simba Mutasa") or in apposition to one ("His lawyer, Camila Restrepo"); or the surname of
+        such a person named before ("Mutasa said")."""
+        if ent.label_ != "ORG" or not 1 <= len(rest) <= 3 or not all(t.is_title and t.is_alpha for t in rest):
+            return False
+        anywhere, head = gazetteer._org_sector_words()
+        if any(t.lower_ in words("org_heads.txt") or t.lower_ in head or t.lower_ in anywhere
+               or t.lower_ in words("institutions.txt") or t.text in self.names for t in rest):
+            return False
+        if len(rest) == 1:
+            return rest[0].text in self._surnames
+        before = doc[rest[0].i - 1] if rest[0].i > 0 else None
+        title = self.titles.get(before.lower_) if before is not None else None
+        if title is not None and title.kind == "PERSON" and title.sectors:
+            return True
+        root = ent.root
+        if root.dep_ == "appos":
+            t = self.titles.get(root.head.lower_) or self.titles.get(root.head.lemma_.lower())
+            return t is not None and t.kind == "PERSON" or root.head.lemma_.lower() in ("lawyer", "attorney")
+        return False
 
     @staticmethod
     def _joined_hyphens(span: Span) -> list[str]:
