@@ -291,6 +291,10 @@ CASES = [
     ("If Brussels insists on the tariffs, China will take all necessary measures to defend its interests.",
      "THREATEN", {"CHN"}, set()),
     ("Germany and Hungary voted against the measure.", "REJECT", {"DEU", "HUN"}, set()),
+    # opening an embassy supports the host; a capital's namesake in the country the sentence names
+    ("Sri Lanka opened an embassy in Tehran.", "SUPPORT", {"LKA"}, {"IRN"}),
+    ("Syrian officers ended mediation between rival militias in Tripoli as shells crashed into the north "
+     "Lebanese port.", "SANCTION", {"SYR"}, {"LBN"}),
 ]
 
 # (text, an event type that must not come out)

@@ -211,6 +211,15 @@ class ActorFinder(GroupsMixin):
                     and self.country_of_token[nxt] != actor.code:
                 return self._location(doc, span)  # "Tripoli, Lebanon" is not Libya's capital
             if span.root.dep_ == "pobj" and head.lower_ in LOCATIVE:
+                others = {self.country_of_token[t.i] for t in span.sent if t.i in self.country_of_token
+                          and not span.start <= t.i < span.end} - {actor.code}
+                namesake = gazetteer.place(span.text, others) if others else None
+                if namesake is not None and namesake.get("country_code") in others:
+                    # "in Tripoli as shells hit the north Lebanese port": Lebanon's Tripoli
+                    for t in span:
+                        self.country_of_token[t.i] = namesake["country_code"]
+                    return _Mention(span, "LOCATION", span.text, namesake["country_code"], key=f"L:{span.text}",
+                                    geo=namesake)
                 geo = gazetteer.place(span.text, {actor.code})
                 return _Mention(span, "LOCATION", span.text, actor.code, key=f"L:{span.text}", geo=geo)
             return _Mention(span, "COUNTRY", gazetteer.countries()[actor.code]["name"], actor.code,
