@@ -144,6 +144,10 @@ CASES = [
     ("The Taliban said on Tuesday that the group would not take part in the conference.", "take part",
      "asserted", "Taliban"),
     ("Officials said the rebels would not take part in the talks.", "take part", "attributed", "Officials"),
+    # a measure the article says takes effect later is announced, not yet imposed
+    ("Beijing hit back by announcing duties on Australian wine. The duties will take effect on June 1.", "duties",
+     "future", None),
+    ("The EU imposed duties on Chinese steel. The duties took effect on Friday.", "duties", "asserted", None),
 ]
 
 # (text, a word of a trigger that must NOT give an event of that status (None: no event at all))

@@ -191,6 +191,33 @@ def _after_publication(doc: Doc, ev: Event) -> bool:
     return start is not None and start > doc._.published[:10]
 
 
+#: Verbs and their objects that say when a measure starts to apply ("take effect", "come into force").
+EFFECT_VERBS = frozenset({"take", "come", "go", "enter"})
+EFFECT_NOUNS = frozenset({"effect", "force"})
+
+
+def _takes_effect_later(doc: Doc, ev: Event) -> bool:
+    """ "Beijing hit back by announcing duties on European pork ... Chinese duties of 15% on EU pork
+    would take effect on Nov. 1": a measure the article says will only take effect later is
+    announced, not yet imposed."""
+    if ev.event not in ("SANCTION", "COERCE"):
+        return False
+    noun = doc[ev.trigger.end - 1]
+    if noun.pos_ != "NOUN":
+        return False
+    for tok in doc[noun.sent.start:]:
+        if tok.lemma_.lower() not in EFFECT_VERBS or tok.i < noun.i:
+            continue
+        objects = [c for c in tok.children if c.dep_ == "dobj"] + \
+            [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        if not any(o.lemma_.lower() in EFFECT_NOUNS for o in objects):
+            continue
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj and subj[0].lemma_.lower() == noun.lemma_.lower() and own_status(tok) == "future":
+            return True
+    return False
+
+
 def decide(doc: Doc, events: list[Event], statements: list[Statement]) -> None:
     by_id = {s.id: s for s in statements}
     for ev in events:
@@ -217,7 +244,7 @@ def decide(doc: Doc, events: list[Event], statements: list[Statement]) -> None:
             # '"Vilnius would respond if ...," the minister said': saying it is the threat (or the
             # demand, or the refusal); the article vouches that it was said. The speaker is the source.
             status = "asserted"
-        if status in ("asserted", "attributed") and _after_publication(doc, ev):
+        if status in ("asserted", "attributed") and (_after_publication(doc, ev) or _takes_effect_later(doc, ev)):
             status = "future"  # "a national strike from next Monday": dated after the report
         ev.status, ev.source, ev.statement = status, source, stmt
         if status in ("future", "hypothetical", "negated") and ev.date_basis == "published":
