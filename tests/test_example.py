@@ -29,18 +29,18 @@ def test_example_article_meets_every_expectation(extract, published):
 
 # Floors for the team's own examples (examples/*.gold.json): the scorer's passed share per
 # article may not fall below what the pipeline reached when the floor was recorded.
-# Recorded 2026-11-29 (session 2), without publication dates, as this test runs them.
+# Recorded 2026-11-29 (session 3), without publication dates, as this test runs them.
 FLOORS = {
     "afghanistan-withdrawal-plan": 27 / 29,
     "belousov-pyongyang": 1.0,
-    "hong-kong-extradition-protest": 19 / 23,
+    "hong-kong-extradition-protest": 20 / 23,
     "iran-nuclear-deal-vienna": 1.0,
-    "natanz-blackout-claim": 30 / 34,
+    "natanz-blackout-claim": 31 / 34,
     "north-korea-guam-threat": 29 / 32,
-    "salisbury-expulsions": 29 / 33,
+    "salisbury-expulsions": 31 / 33,
     "sanctions-crimea-a": 1.0,
     "sanctions-crimea-b": 21 / 23,
-    "shayrat-missile-strike": 29 / 32,
+    "shayrat-missile-strike": 30 / 32,
     "syria-quake-aid-convoy": 1.0,
     "us-troops-eastern-europe": 1.0,
     "xi-putin-moscow-talks": 1.0,
@@ -64,16 +64,24 @@ def _assert_floors(nlp, paths, floors: dict) -> None:
 def test_bundled_examples_score_at_least_their_floor(nlp):
     _assert_floors(nlp, sorted(EXAMPLES.glob("*.txt")), FLOORS)
 
-# The articles in heldout/ (written by another hand; general fixes were made after reading their
-# failures, so they now serve as a second development set, see heldout/README.md): these floors
-# stop the scores from falling. Recorded 2026-11-29.
+# The articles in heldout/ (two rounds written by another hand; general fixes were made after
+# reading their failures, so they now serve as development sets, see heldout/README.md): these
+# floors stop the scores from falling. Recorded 2026-11-29 (session 3).
 HELDOUT_FLOORS = {
     "belarus-border-drills": 27 / 31,
-    "chad-doha-ceasefire-talks": 23 / 33,
-    "germany-iran-expulsion": 30 / 35,
-    "lima-pension-protest": 25 / 31,
-    "romania-grid-cyberattack": 23 / 34,
-    "south-sudan-convoy-suspension": 24 / 30,
+    "bogota-senator-indictment": 30 / 37,
+    "chad-doha-ceasefire-talks": 24 / 33,
+    "eu-china-heat-pump-tariffs": 34 / 39,
+    "germany-iran-expulsion": 31 / 35,
+    "iran-armenia-yerevan-visit": 31 / 38,
+    "lima-pension-protest": 28 / 31,
+    "luanda-car-peace-deal": 34 / 42,
+    "romania-grid-cyberattack": 26 / 34,
+    "sabina-shoal-water-cannon": 29 / 39,
+    "sagaing-aid-convoy": 28 / 38,
+    "south-sudan-convoy-suspension": 27 / 30,
+    "tbilisi-election-protest": 32 / 44,
+    "zimbabwe-opposition-arrests": 33 / 38,
 }
 
 
