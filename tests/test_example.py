@@ -69,18 +69,18 @@ def test_bundled_examples_score_at_least_their_floor(nlp):
 # floors stop the scores from falling. Recorded 2026-11-29 (session 3).
 HELDOUT_FLOORS = {
     "belarus-border-drills": 27 / 31,
-    "bogota-senator-indictment": 30 / 37,
+    "bogota-senator-indictment": 31 / 37,
     "chad-doha-ceasefire-talks": 24 / 33,
     "eu-china-heat-pump-tariffs": 34 / 39,
     "germany-iran-expulsion": 31 / 35,
     "iran-armenia-yerevan-visit": 31 / 38,
-    "lima-pension-protest": 28 / 31,
+    "lima-pension-protest": 29 / 31,
     "luanda-car-peace-deal": 34 / 42,
     "romania-grid-cyberattack": 26 / 34,
     "sabina-shoal-water-cannon": 29 / 39,
     "sagaing-aid-convoy": 28 / 38,
     "south-sudan-convoy-suspension": 27 / 30,
-    "tbilisi-election-protest": 32 / 44,
+    "tbilisi-election-protest": 33 / 44,
     "zimbabwe-opposition-arrests": 33 / 38,
 }
 

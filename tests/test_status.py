@@ -234,3 +234,20 @@ def test_later_denial_updates_the_claim(extract):
     (claim,) = rec["claims"]
     assert claim["status"] == "denied"
     assert [ents[e]["country"] for e in claim["denied_by"]] == ["RUS"]
+
+
+def test_what_one_party_said_becomes_a_claim_when_another_denies_it(extract):
+    text = ("LIMA, May 14 (Reuters) - A rights group said police had beaten detained protesters. "
+            "The Interior Ministry called that account \"false.\"")
+    rec = extract(text, published="2025-05-14").to_dict()
+    ents = {e["id"]: e for e in rec["entities"]}
+    (claim,) = rec["claims"]
+    assert "beaten" in claim["text"] and claim["status"] == "denied"
+    assert [ents[e]["country"] for e in claim["denied_by"]] == ["PER"]
+
+
+def test_a_relative_clause_denial_and_plain_statements_stay_statements(extract):
+    text = "The rebels said the strikes killed 11 civilians, which the army denied. The minister said talks went well."
+    rec = extract(text, published="2024-09-24").to_dict()
+    (claim,) = rec["claims"]
+    assert "11 civilians" in claim["text"] and claim["status"] == "denied"

@@ -19,6 +19,8 @@ from .lexicons import words
 #: is of the article's home country ("the Central Election Commission", "the opposition Freedom
 #: Platform"); others (aid groups, agencies, companies) may be foreign or international.
 DOMESTIC_SECTORS = STATE_SECTORS | {"PTY", "OPP", "REB", "LAB"}
+#: doc.user_data key: the article's home country, for sources the statements stage finds later.
+HOME = "tidings_home_country"
 from .model import Entity
 
 NON_STATE_CODES = frozenset({"UNO", "EUR", "IGO", "NGO", "ISM", "IMG", "MNC"})
@@ -250,6 +252,7 @@ class GroupsMixin:
             if len(codes) != 1:
                 return
             code = next(iter(codes))
+        doc.user_data[HOME] = code
         for e in entities:
             if e.country is not None or not e.sectors:
                 continue

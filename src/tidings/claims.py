@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from .actors import resolve
 from .model import Claim, Statement
+from .triggers import evaluations, judgement, roles_of
 
 REFERRING = frozenset({"report", "claim", "allegation", "accusation", "it", "this", "them", "that", "suggestion",
                        "account", "charge", "assertion"})
@@ -59,13 +60,29 @@ def _stance(tok: Token) -> str | None:
     return base
 
 
+def _judged_denial(tok: Token) -> bool:
+    """ "called that account 'false'", "described the reports as lies": a judgement that
+    rejects what it is said of (REJECT rows of `evaluations.tsv`)."""
+    if "evaluate" not in roles_of(tok):
+        return False
+    j = judgement(tok)
+    if j is None:
+        return False
+    got = evaluations().get(j.lemma_.lower()) or evaluations().get(j.lower_)
+    return got is not None and got[0] == "REJECT"
+
+
 def find_claims(doc: Doc) -> list[Claim]:
     statements: list[Statement] = doc._.statements or []
     events = doc._.events or []
     claims: list[Claim] = []
     accused_of: dict[str, set[str]] = {}  # claim id -> entities it accuses
+    # Every statement is a candidate: allegations and unattributed reports are claims in any
+    # case; what someone merely said becomes one when another party confirms or denies it
+    # ("the group said police had beaten detainees ... The ministry called that account false").
+    primary: set[str] = set()
     for st in statements:
-        if st.cue_class != "allegation" and not (st.cue_class == "report" and st.speaker is None):
+        if st.cue_class not in ("allegation", "report", "speech"):
             continue
         claimants = []
         if st.speaker:
@@ -82,6 +99,8 @@ def find_claims(doc: Doc) -> list[Claim]:
         claim = Claim(id=f"c{len(claims) + 1}", text=c, claimants=claimants, statements=[st.id],
                       events=[v.id for v in events if c.start <= v.trigger.start and v.trigger.end <= c.end])
         claims.append(claim)
+        if st.cue_class == "allegation" or (st.cue_class == "report" and st.speaker is None):
+            primary.add(claim.id)
         if accused is not None:
             accused_of[claim.id] = {e for t in accused.subtree for e in [resolve(doc, t)] if e}
     if not claims:
@@ -89,6 +108,8 @@ def find_claims(doc: Doc) -> list[Claim]:
     # Stances: a confirm/deny verb whose object refers back to a claim, or whose content repeats it.
     for tok in doc:
         stance = _stance(tok)
+        if stance is None and _judged_denial(tok):
+            stance = "denied"
         if stance is None:
             continue
         target = None
@@ -99,7 +120,11 @@ def find_claims(doc: Doc) -> list[Claim]:
             for c in tok.head.children if tok.dep_ == "conj" else []:
                 pass
         earlier = [c for c in claims if c.text.start < tok.i]
-        if obj is not None and obj.dep_ == "dobj" and obj.lemma_.lower() in REFERRING and earlier:
+        if tok.dep_ == "relcl" and any(c.lower_ == "which" for c in tok.children) and earlier:
+            # "the rebels said the strikes killed 11 civilians, which the army denied"
+            same = [c for c in earlier if c.text.start >= tok.sent.start]
+            target = same[-1] if same else None
+        elif obj is not None and obj.dep_ == "dobj" and obj.lemma_.lower() in REFERRING and earlier:
             near = [c for c in earlier if tok.sent.start - c.text.end < 400]
             target = near[-1] if near else None
         elif obj is not None:
@@ -122,6 +147,9 @@ def find_claims(doc: Doc) -> list[Claim]:
             bucket = {"confirmed": target.confirmed_by, "denied": target.denied_by, "neither": target.neither_by}[stance]
             if eid not in bucket:
                 bucket.append(eid)
+    claims = [c for c in claims if c.id in primary or c.confirmed_by or c.denied_by or c.neither_by]
+    for n, c in enumerate(claims, 1):
+        c.id = f"c{n}"
     for c in claims:
         c.neither_by = [e for e in c.neither_by if e not in c.denied_by and e not in c.confirmed_by]
         if c.confirmed_by and c.denied_by:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .actor_groups import HOME
 from .actors import is_institution, phrase_of, resolve, token_entities
 from .extensions import QUOTES
 from .lexicons import table, words
@@ -406,6 +407,11 @@ def _unnamed_speaker(doc: Doc, tok: Token, span: Span) -> str | None:
         kind = "ORG"  # "The North's Strategic Force said": a named body
         if title is None and tok.lower_ in ("force", "forces", "army", "navy", "corps", "command", "brigade"):
             title = titles.get("armed forces")
+    if tok.pos_ == "PROPN" and sum(t.is_title for t in span) >= 2 and kind != "ORG":
+        # "The National Human Rights Coordinator said": a named body, its sector from its name
+        kind = "ORG"
+        by_name = gazetteer.org_sector([t.text for t in span if not t.is_punct])
+        title = gazetteer.Title(by_name, by_name, (by_name,), "GROUP") if by_name else None
     entities = doc._.entities if doc._.entities is not None else []
     ent = Entity(id=f"e{len(entities) + 1}", name=span.text, kind=kind, mentions=[span])
     if title is not None:
@@ -419,6 +425,8 @@ def _unnamed_speaker(doc: Doc, tok: Token, span: Span) -> str | None:
         if ent.country is None and actor is not None and actor.kind in ("COUNTRY", "DEMONYM", "CAPITAL"):
             ent.country = actor.code
             break
+    if ent.country is None and (ent.sectors or kind == "ORG"):
+        ent.country = doc.user_data.get(HOME)  # "the ministry said", in a report from Lima
     entities.append(ent)
     doc._.entities = entities
     span._.entity = ent.id
