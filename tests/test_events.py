@@ -293,6 +293,12 @@ CASES = [
     ("Germany and Hungary voted against the measure.", "REJECT", {"DEU", "HUN"}, set()),
     # opening an embassy supports the host; a capital's namesake in the country the sentence names
     ("Sri Lanka opened an embassy in Tehran.", "SUPPORT", {"LKA"}, {"IRN"}),
+    # a judgement of an accusation is aimed at the accuser, not at the judge's own acts
+    ("Romania blamed Russia for the cyberattack. Moscow called the accusation a provocation.", "ACCUSE", {"RUS"},
+     {"ROU"}),
+    # organisers of a protest at home
+    ("TBILISI, Nov 10 (Reuters) - The prime minister warned that organisers would face criminal charges if the "
+     "protests turned violent.", "THREATEN", {"GEO"}, {"GEO"}),
     ("Syrian officers ended mediation between rival militias in Tripoli as shells crashed into the north "
      "Lebanese port.", "SANCTION", {"SYR"}, {"LBN"}),
 ]
@@ -407,6 +413,16 @@ def test_event_loc_of_objects_and_not_of_origins(nlp):
     assert ev.event_loc is None  # where it was announced, not where it struck
     doc = nlp("Russian forces shelled Kharkiv on Thursday.")
     assert doc._.events[0].event_loc["country_code"] == "UKR"
+
+
+def test_talks_reported_from_a_party_capital_were_held_there(extract):
+    rec = extract("YEREVAN, July 16, 2025 (AFP) - Iranian Foreign Minister Ali Karimi held talks with Armenian "
+                  "officials on Wednesday.").to_dict()
+    talks = next(e for e in rec["events"] if e["event"] == "CONSULT")
+    assert talks["event_loc"]["country_code"] == "ARM"
+    rec = extract("WASHINGTON, July 16, 2025 (AFP) - Iran and Armenia held talks on Wednesday.").to_dict()
+    talks = next(e for e in rec["events"] if e["event"] == "CONSULT")
+    assert talks["event_loc"] is None  # the dateline country is no party: no place
 
 
 def test_event_loc_prefers_the_actors_country(nlp):

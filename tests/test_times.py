@@ -367,6 +367,14 @@ def test_noun_event_dated_by_its_relative_clause(extract):
     assert (attack["date"], attack["status"]) == ("2025-09", "claimed")
 
 
+def test_a_date_of_another_noun_does_not_date_the_event(extract):
+    text = ("TBILISI, Nov 10, 2025 (Reuters) - Police fired tear gas at opposition supporters late on Sunday, as "
+            "protests against the results of Saturday's elections entered a second night.")
+    rec = extract(text).to_dict()
+    dates = {e["event_text"]: e["date"] for e in rec["events"]}
+    assert dates["protests"] == "2025-11-09"  # the night of Sunday's clause, not the elections' Saturday
+
+
 def test_deadline_looks_forward(extract):
     rec = extract("The mediator said the two sides had until Oct. 15 to sign.", published="2024-09-24").to_dict()
     assert [t["value"] for t in rec["times"]] == ["2024-10-15"]

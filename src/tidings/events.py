@@ -205,6 +205,9 @@ def find_events(doc: Doc) -> list[Event]:
         place = found[0] if found else None
         if place is None and c.event in LOCAL_RECIPIENTS | LOCAL_ACTORS:
             place = dateline_country(doc, None if c.event == "PROTEST" else codes)
+        elif place is None and c.event == "CONSULT" and c.mode != "phone" and len(codes) > 1:
+            # talks or a visit reported from the capital of one of the parties were held there
+            place = dateline_country(doc, codes)
         if not actor and c.event == "ASSAULT":
             actor = unidentified(c, args, place)
         if not actor and c.event == "PROTEST" and (place or {}).get("country_code"):

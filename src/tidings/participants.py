@@ -339,7 +339,7 @@ def sides(c: Cand, args: Args) -> tuple[list[Participant], list[Participant], bo
     elif c.role == "judged":
         actor = args.participants(_source_tokens(c.say))
         judged = [x for x in c.word.head.children if x.dep_ == "nsubj"]
-        recipient = args.participants(judged) or _earlier_actor_of(judged, c, args)
+        recipient = args.participants(judged) or _earlier_actor_of(judged, c, args, {p.code for p in actor})
         return actor, [p for p in recipient if p.entity not in {a.entity for a in actor}], False
     elif "host" in c.row.recipient:
         visitors = args.participants(patient(c.word) or _recipient_tokens(c, "to"))
@@ -404,7 +404,7 @@ def sides(c: Cand, args: Args) -> tuple[list[Participant], list[Participant], bo
     if not recipient:
         recipient = _complement_recipients(c, args, actor_ents)
     if not recipient and (c.event in REACTIONS or c.role == "evaluate"):
-        recipient = other(_earlier_event_actor(c, args))
+        recipient = other(_earlier_event_actor(c, args, {p.code for p in actor if p.code}))
     if not recipient and any(lemma(x) in RETALIATION for x in [c.word] + [i.word for i in c.absorbed]):
         recipient = other(_retaliation_target(actor, args))
     if not recipient and "loc" in _loc_specs(c):
@@ -441,7 +441,7 @@ def _retaliation_target(actor: list[Participant], args: Args) -> list[Participan
     return []
 
 
-def _earlier_event_actor(c: Cand, args: Args) -> list[Participant]:
+def _earlier_event_actor(c: Cand, args: Args, own: set = frozenset()) -> list[Participant]:
     """ "Russia condemned the attack": the attack is the one the article reported before; its
     actor is the one condemned (in-article event coreference)."""
     objs = patient(c.word) if c.light is None and c.word.pos_ not in ("NOUN", "PROPN") else []
@@ -455,7 +455,8 @@ def _earlier_event_actor(c: Cand, args: Args) -> list[Participant]:
         if want is None and o.lemma_.lower() not in EVENT_ANAPHORS:
             continue
         for ev in reversed(args.history):
-            if any(p.code for p in ev.actor) and (want is None or ev.event == want) and ev.trigger.start < c.word.i:
+            if any(p.code for p in ev.actor) and (want is None or ev.event == want) and ev.trigger.start < c.word.i \
+                    and not own & {p.code for p in ev.actor}:  # not one's own act: "Moscow called the accusation ..."
                 return [Participant(entity=p.entity, code=p.code, sector=p.sector, text=p.text) for p in ev.actor]
     return []
 
@@ -464,7 +465,7 @@ def _earlier_event_actor(c: Cand, args: Args) -> list[Participant]:
 MISSIONS = frozenset({"embassy", "consulate", "legation", "mission", "high commission"})
 
 
-def _earlier_actor_of(nouns: list[Token], c: Cand, args: Args) -> list[Participant]:
+def _earlier_actor_of(nouns: list[Token], c: Cand, args: Args, own: set) -> list[Participant]:
     """ "said the tariffs were naked protectionism": the one judged is whoever the article said
     imposed the tariffs (the last event of the type the noun names, before the judgement)."""
     for o in nouns:
@@ -472,7 +473,8 @@ def _earlier_actor_of(nouns: list[Token], c: Cand, args: Args) -> list[Participa
         if row is None:
             continue
         for ev in reversed(args.history):
-            if ev.event == row.event and any(p.code for p in ev.actor) and ev.trigger.start < c.word.i:
+            if ev.event == row.event and any(p.code for p in ev.actor) and ev.trigger.start < c.word.i and \
+                    not own & {p.code for p in ev.actor}:
                 return [Participant(entity=p.entity, code=p.code, sector=p.sector, text=p.text) for p in ev.actor]
     return []
 

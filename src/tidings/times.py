@@ -263,6 +263,8 @@ def clause_head(tok: Token) -> Token:
 
 def _attached(root: Token, target: Token) -> bool:
     """The time whose root is `root` hangs off `target` without passing another verb."""
+    if root.dep_ == "poss" and root.head.i != target.i:
+        return False  # "protests against the results of Saturday's elections": the elections' date
     t = root
     for _ in range(8):
         if t.head.i == t.i:
@@ -322,7 +324,7 @@ def date_range(value: str | None) -> tuple[str | None, str | None]:
 
 def _own_time(verb, cands) -> bool:
     """Whether one of the sentence's times belongs to this verb's own clause."""
-    return any(clause_head(s.root).i == verb.i for s, _ in cands)
+    return any(clause_head(s.root).i == verb.i and s.root.dep_ != "poss" for s, _ in cands)
 
 
 def _past(verb) -> bool:
@@ -358,9 +360,9 @@ def event_date(doc: Doc, trigger: Span) -> tuple[str | None, str | None, str]:
             for s, d in by_dist:
                 if clause_head(s.root).i in clauses:
                     return d[0], d[1], "text"
-        # 2. in the trigger's clause
+        # 2. in the trigger's clause (not a date that belongs to another noun: "Saturday's elections")
         for s, d in by_dist:
-            if clause_head(s.root).i == own.i:
+            if clause_head(s.root).i == own.i and not (s.root.dep_ == "poss" and s.root.head.i != head.i):
                 return d[0], d[1], "text"
         # 3. in the sentence: a time fronted before coordinated verbs ("On Monday, X arrived and
         #    held talks"), or in a verbless part of the sentence; never one in another verb's clause
@@ -373,9 +375,16 @@ def event_date(doc: Doc, trigger: Span) -> tuple[str | None, str | None, str]:
                 # "On Monday, X arrived and held talks", "police fired tear gas on Tuesday and
                 # arrested 43": a time on the first of coordinated verbs holds for the later ones
                 return d[0], d[1], "text"
-            if ch.pos_ not in ("VERB", "AUX") and not any(t.pos_ in ("VERB", "AUX") for t in ch.subtree
-                                                          if t.i != ch.i and t.i != head.i):
+            if ch.pos_ not in ("VERB", "AUX") and s.root.dep_ != "poss" and \
+                    not any(t.pos_ in ("VERB", "AUX") for t in ch.subtree if t.i != ch.i and t.i != head.i):
                 return d[0], d[1], "text"
+        # 3b. a clause of simultaneity takes the time of the clause it hangs on ("police fired
+        #     tear gas late on Sunday, as protests entered a second night")
+        if own.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("as", "while", "when")
+                                       for m in own.children) and not _own_time(own, by_dist):
+            for s, d in by_dist:
+                if _attached(s.root, own.head):
+                    return d[0], d[1], "text"
         # 4. a past event reported by a verb that carries the time ("On Sunday, organisers said
         #    a million people marched"): it happened by then, and the report is all that dates it
         if own.dep_ == "ccomp" and _past(own):
