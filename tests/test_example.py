@@ -73,7 +73,7 @@ HELDOUT_FLOORS = {
     "chad-doha-ceasefire-talks": 24 / 33,
     "eu-china-heat-pump-tariffs": 35 / 39,
     "germany-iran-expulsion": 31 / 35,
-    "iran-armenia-yerevan-visit": 32 / 38,
+    "iran-armenia-yerevan-visit": 33 / 38,
     "lima-pension-protest": 29 / 31,
     "luanda-car-peace-deal": 35 / 42,
     "romania-grid-cyberattack": 27 / 34,

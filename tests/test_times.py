@@ -375,6 +375,17 @@ def test_a_date_of_another_noun_does_not_date_the_event(extract):
     assert dates["protests"] == "2025-11-09"  # the night of Sunday's clause, not the elections' Saturday
 
 
+def test_a_day_after_counts_from_the_main_clause(extract):
+    rec = extract("JUBA, June 20, 2025 (Reuters) - The World Food Programme suspended food deliveries on Friday, a "
+                  "day after unidentified gunmen ambushed one of its convoys.").to_dict()
+    dates = {e["event_text"]: e["date"] for e in rec["events"]}
+    assert dates["ambushed"] == "2025-06-19"
+    rec = extract("The army shelled the town on Monday, two days after rebels attacked a checkpoint.",
+                  published="2024-11-29").to_dict()
+    dates = {e["event_text"]: e["date"] for e in rec["events"]}
+    assert dates["attacked"] == "2024-11-23"
+
+
 def test_deadline_looks_forward(extract):
     rec = extract("The mediator said the two sides had until Oct. 15 to sign.", published="2024-09-24").to_dict()
     assert [t["value"] for t in rec["times"]] == ["2024-10-15"]

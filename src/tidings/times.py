@@ -322,6 +322,43 @@ def date_range(value: str | None) -> tuple[str | None, str | None]:
     return None, None
 
 
+#: "a day after", "two weeks before", "hours after": units and their length in days.
+OFFSET_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "hour": 0, "hours": 0, "minutes": 0}
+OFFSET_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "several": None, "few": None}
+
+
+def _offset_from_main(own, cands) -> str | None:
+    """The day of a clause placed "a day after" / "two days before" / "hours after" the clause
+    it hangs on, counted from that clause's own day ("suspended deliveries on Friday, a day after
+    gunmen ambushed a convoy": the ambush was on Thursday)."""
+    unit = next((c for c in own.children if c.dep_ == "npadvmod" and c.lower_ in OFFSET_UNITS), None)
+    prep = next((c for c in unit.children if c.dep_ == "prep" and c.lower_ in ("after", "before")), None) \
+        if unit is not None else None
+    if prep is None and unit is not None:  # "two days after rebels attacked": "after" marks the clause
+        prep = next((c for c in own.children if c.dep_ == "mark" and c.lower_ in ("after", "before")
+                     and c.i == unit.i + 1), None)
+    if prep is None:
+        return None
+    if own.dep_ in ("advcl", "pcomp") and own.head.i != own.i:
+        main = own.head
+    else:  # the parser made the "after" clause the root and the main clause its complement
+        main = next((c for c in own.children if c.dep_ == "ccomp" and c.i < unit.i), None)
+        if main is None:
+            return None
+    count = next((c for c in unit.children if c.dep_ in ("det", "nummod")), None)
+    n = 1 if count is None else (int(count.text) if count.text.isdigit() else OFFSET_COUNTS.get(count.lower_))
+    if n is None:
+        return None
+    day = next((d[0] for s, d in cands if _attached(s.root, main) and d[1] == "day"
+                and re.fullmatch(r"\d{4}-\d{2}-\d{2}", d[0])), None)
+    if day is None:
+        return None
+    delta = dt.timedelta(days=n * OFFSET_UNITS[unit.lower_])
+    when = dt.date.fromisoformat(day) + (-delta if prep.lower_ == "after" else delta)
+    return when.isoformat()
+
+
 def _own_time(verb, cands) -> bool:
     """Whether one of the sentence's times belongs to this verb's own clause."""
     return any(clause_head(s.root).i == verb.i and s.root.dep_ != "poss" for s, _ in cands)
@@ -378,6 +415,10 @@ def event_date(doc: Doc, trigger: Span) -> tuple[str | None, str | None, str]:
             if ch.pos_ not in ("VERB", "AUX") and s.root.dep_ != "poss" and \
                     not any(t.pos_ in ("VERB", "AUX") for t in ch.subtree if t.i != ch.i and t.i != head.i):
                 return d[0], d[1], "text"
+        # 2b. "on Friday, a day after gunmen ambushed a convoy": counted from the main clause's day
+        shifted = _offset_from_main(own, by_dist)
+        if shifted is not None:
+            return shifted, "day", "text"
         # 3b. a clause of simultaneity takes the time of the clause it hangs on ("police fired
         #     tear gas late on Sunday, as protests entered a second night")
         if own.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("as", "while", "when")
