@@ -296,6 +296,10 @@ CASES = [
     # a judgement of an accusation is aimed at the accuser, not at the judge's own acts
     ("Romania blamed Russia for the cyberattack. Moscow called the accusation a provocation.", "ACCUSE", {"RUS"},
      {"ROU"}),
+    # "X said Y would face the full force of the law": the speaker threatens Y
+    ("The minister said the rebels would face consequences if they attacked again.", "THREATEN", set(), set()),
+    ("HARARE, March 12 (Reuters) - The home affairs minister said anyone who held the rally would face the full "
+     "force of the law.", "THREATEN", {"ZWE"}, set()),
     # organisers of a protest at home
     ("TBILISI, Nov 10 (Reuters) - The prime minister warned that organisers would face criminal charges if the "
      "protests turned violent.", "THREATEN", {"GEO"}, {"GEO"}),
@@ -338,6 +342,7 @@ NEGATIVES = [
     ("Belarus launched military exercises near its border with Lithuania on Tuesday.", "COOPERATE"),
     ("The government took measures to curb inflation.", "SANCTION"),
     ("Unions called a general strike for Monday.", "REQUEST"),
+    ("Experts said the economy would face headwinds next year.", "THREATEN"),
 ]
 
 

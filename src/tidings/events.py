@@ -47,7 +47,7 @@ def contexts() -> dict[str, str]:
 def _trigger_span(doc: Doc, c: Cand) -> Span:
     w = c.word
     other = c.governor if c.governor is not None and c.role != "commanded" else c.light
-    if c.role == "say-must":
+    if c.role in ("say-must", "say-threat"):
         other = c.say
     if other is not None and other.i != w.i:
         lo, hi = min(other.i, w.i), max(other.i, w.i)

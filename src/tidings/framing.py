@@ -14,7 +14,8 @@ from .candidates import (ASK_MODES, CLAUSE_DEPS, FUTURE_AUX, GOVERNING_PREPS, GO
                          NOUN_GOVERNOR_DEPS, Cand)
 from .coref import entity_by_id, resolve
 from .arguments import negated, subject
-from .triggers import Trigger, evaluations, judgement, lemma, roles, roles_of, shift, verb_like
+from .lexicons import words
+from .triggers import Trigger, evaluations, judgement, lemma, match_trigger, roles, roles_of, shift, verb_like
 
 def _future(tok: Token) -> bool:
     """Will, would, is going to, is to; or may/might/could on a conditional clause ("may halt
@@ -162,10 +163,34 @@ def evaluations_found(doc: Doc) -> list[Cand]:
     return out
 
 
+def _say_threat(doc: Doc, modal: Token) -> Cand | None:
+    """ "The minister said anyone who tried would face the full force of the law": a THREATEN by
+    the speaker against the one who will face it (`consequences.txt`)."""
+    tok = modal.head
+    if modal.lower_ not in ("will", "would", "'ll") or modal.dep_ != "aux" or tok.lemma_.lower() != "face":
+        return None
+    if not any(o.dep_ == "dobj" and o.lemma_.lower() in words("consequences.txt") for o in tok.children):
+        return None
+    say = tok.head
+    if tok.dep_ != "ccomp" or "say" not in roles_of(say) or say.i > tok.i:
+        return None
+    row = match_trigger(say)
+    if row is not None and row.event == "THREATEN":
+        return None  # "warned that organisers would face charges": the warning is the threat
+    row = Trigger("face", None, "VERB", "THREATEN", None, frozenset(), frozenset(), frozenset(),
+                  frozenset(), frozenset(), (), ())
+    return Cand(tok, row, event="THREATEN", governor=say, role="say-threat", say=say)
+
+
 def say_requests(doc: Doc, cands: list[Cand]) -> list[Cand]:
-    """ "X said Y must do Z": a REQUEST by X to Y, absorbing the events of Y's clause."""
+    """ "X said Y must do Z": a REQUEST by X to Y, absorbing the events of Y's clause; "X said Y
+    would face the full force of the law": a THREATEN by X against Y."""
     out = []
     for modal in doc:
+        threat = _say_threat(doc, modal)
+        if threat is not None:
+            out.append(threat)
+            continue
         if modal.lower_ not in ("must", "should") or modal.dep_ != "aux":
             continue
         tok = modal.head

@@ -158,7 +158,7 @@ class Args:
 
 def _actor_tokens(c: Cand, args: Args) -> list[Token]:
     w = c.word
-    if c.role in ("say-must", "judged"):
+    if c.role in ("say-must", "say-threat", "judged"):
         return _source_tokens(c.say)
     if c.light is not None:
         got = subject(c.light)
@@ -332,7 +332,7 @@ def sides(c: Cand, args: Args) -> tuple[list[Participant], list[Participant], bo
         actor = actor or args.participants(subject(c.governor))
     recipient: list[Participant] = []
     reciprocal = False
-    if c.role == "say-must":
+    if c.role in ("say-must", "say-threat"):
         recipient = args.participants([x for x in c.word.children if x.dep_ in ("nsubj", "nsubjpass")])
         if not recipient:
             return actor, [], False
