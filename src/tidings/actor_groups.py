@@ -131,10 +131,7 @@ class GroupsMixin:
             ethnic = any(t.lower_ == "ethnic" for t in span)
             if tok.tag_ == "NNP" and len(span) > 1 and all(t.is_title or t.is_punct for t in span):
                 # "the Ouham Self-Defence Movement": a proper name, an organisation
-                words_ = [t.text for t in span if not t.is_punct]
-                words_ += [f"{span[k - 1].text}-{span[k + 1].text}" for k in range(1, len(span) - 1)
-                           if span[k].text == "-" and not span[k].whitespace_]
-                by_name = gazetteer.org_sector(words_)
+                by_name = gazetteer.org_sector(span)
                 out.append(Mention(span, "ORG", name, country, [by_name] if by_name else sectors,
                                    key=f"O:{name.lower()}"))
                 continue

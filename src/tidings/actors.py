@@ -267,7 +267,7 @@ class ActorFinder(GroupsMixin):
                         doc[k].tag_ in ("POS", "JJ") or doc[k].lower_ in self.title_words or k in self.country_of_token):
                     country = self.country_of_token.get(k)
                     k -= 1
-                by_name = gazetteer.org_sector([t.text for t in span if not t.is_punct] + self._joined_hyphens(span))
+                by_name = gazetteer.org_sector(span)
                 sectors = ([by_name] if by_name else []) or self._sectors(self._titles_in(list(span))) or \
                     (list(title_before.sectors) if title_before is not None and title_before.kind == "GROUP" else [])
                 return _Mention(span, "ORG", span.text, country, sectors, key=f"O:{span.text.lower()}")
@@ -293,8 +293,7 @@ class ActorFinder(GroupsMixin):
             if country is None and span.start >= 2 and doc[span.start - 1].tag_ == "POS" and \
                     (span.start - 2) in self.country_of_token:
                 country = self.country_of_token[span.start - 2]  # "China's Commerce Ministry"
-            words_ = [t.text for t in span if not t.is_punct]
-            by_name = gazetteer.org_sector(words_ + self._joined_hyphens(span))
+            by_name = gazetteer.org_sector(span)
             sectors = [by_name] if by_name else self._sectors(self._titles_in(list(span)))
             return _Mention(span, "ORG", span.text, country, sectors, key=f"O:{span.text.lower()}")
         if label in ("GPE", "LOC") and self._titled_apposition(ent):
@@ -344,8 +343,7 @@ class ActorFinder(GroupsMixin):
         such a person named before ("Mutasa said")."""
         if ent.label_ != "ORG" or not 1 <= len(rest) <= 3 or not all(t.is_title and t.is_alpha for t in rest):
             return False
-        anywhere, head = gazetteer._org_sector_words()
-        if any(t.lower_ in words("org_heads.txt") or t.lower_ in head or t.lower_ in anywhere
+        if any(t.lower_ in words("org_heads.txt") or gazetteer.is_org_word(t.text)
                or t.lower_ in words("institutions.txt") or t.text in self.names for t in rest):
             return False
         if len(rest) == 1:
@@ -357,14 +355,8 @@ class ActorFinder(GroupsMixin):
         root = ent.root
         if root.dep_ == "appos":
             t = self.titles.get(root.head.lower_) or self.titles.get(root.head.lemma_.lower())
-            return t is not None and t.kind == "PERSON" or root.head.lemma_.lower() in ("lawyer", "attorney")
+            return t is not None and t.kind == "PERSON"
         return False
-
-    @staticmethod
-    def _joined_hyphens(span: Span) -> list[str]:
-        """Hyphenated words of a name as one word ("Self-Defence")."""
-        return [f"{span[k - 1].text}-{span[k + 1].text}" for k in range(1, len(span) - 1)
-                if span[k].text == "-" and not span[k].whitespace_]
 
     def _titled_apposition(self, ent: Span) -> bool:
         """Whether a name stands in apposition to a person's title ("X, the UN relief coordinator")."""

@@ -159,11 +159,23 @@ def _org_sector_words() -> tuple[dict[str, str], dict[str, str]]:
     return anywhere, head
 
 
-def org_sector(name_words: list[str]) -> str | None:
-    """The sector an organisation's name gives it (`org_sectors.tsv`): "any" words first, then its
-    last word ("the Central Election Commission" GOV, "the Ouham Self-Defence Movement" REB)."""
+def is_org_word(word: str) -> bool:
+    """Whether a word is one organisations are named with (`org_sectors.tsv`)."""
     anywhere, head = _org_sector_words()
-    low = [w.lower() for w in name_words]
+    return word.lower() in anywhere or word.lower() in head
+
+
+def org_sector(name) -> str | None:
+    """The sector an organisation's name (a Span, or a list of its words) gives it
+    (`org_sectors.tsv`): "any" words first, then its last word ("the Central Election Commission"
+    GOV, "the Ouham Self-Defence Movement" REB). Hyphenated words count whole ("Self-Defence")."""
+    anywhere, head = _org_sector_words()
+    if not isinstance(name, list):
+        toks = list(name)
+        name = [t.text for t in toks if not t.is_punct] + \
+            [f"{toks[k - 1].text}-{toks[k + 1].text}" for k in range(1, len(toks) - 1)
+             if toks[k].text == "-" and not toks[k].whitespace_]
+    low = [w.lower() for w in name]
     for w in low:
         if w in anywhere:
             return anywhere[w]

@@ -410,7 +410,7 @@ def _unnamed_speaker(doc: Doc, tok: Token, span: Span) -> str | None:
     if tok.pos_ == "PROPN" and sum(t.is_title for t in span) >= 2 and kind != "ORG":
         # "The National Human Rights Coordinator said": a named body, its sector from its name
         kind = "ORG"
-        by_name = gazetteer.org_sector([t.text for t in span if not t.is_punct])
+        by_name = gazetteer.org_sector(span)
         title = gazetteer.Title(by_name, by_name, (by_name,), "GROUP") if by_name else None
     entities = doc._.entities if doc._.entities is not None else []
     ent = Entity(id=f"e{len(entities) + 1}", name=span.text, kind=kind, mentions=[span])
