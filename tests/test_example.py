@@ -64,23 +64,31 @@ def _assert_floors(nlp, paths, floors: dict) -> None:
 def test_bundled_examples_score_at_least_their_floor(nlp):
     _assert_floors(nlp, sorted(EXAMPLES.glob("*.txt")), FLOORS)
 
-# The articles in heldout/ (two rounds written by another hand; general fixes were made after
-# reading their failures, so they now serve as development sets, see heldout/README.md): these
-# floors stop the scores from falling. Recorded 2026-11-29 (session 3).
+# The articles in heldout/ (three rounds written by another hand; rounds 1 and 2 were read for
+# failures and fixed from, round 3 only scored, see heldout/README.md): these floors stop the
+# scores from falling. Recorded 2026-11-29 (session 3).
 HELDOUT_FLOORS = {
     "belarus-border-drills": 27 / 31,
     "bogota-senator-indictment": 31 / 37,
     "chad-doha-ceasefire-talks": 24 / 33,
+    "croatia-bosnia-deportations": 27 / 38,
     "eu-china-heat-pump-tariffs": 35 / 39,
+    "gambia-coup-attempt": 30 / 38,
     "germany-iran-expulsion": 31 / 35,
+    "indonesia-vietnam-defence-pact": 27 / 30,
     "iran-armenia-yerevan-visit": 33 / 38,
+    "kyrgyz-tajik-border-clash": 30 / 40,
     "lima-pension-protest": 29 / 31,
     "luanda-car-peace-deal": 35 / 42,
+    "oman-houthi-crew-release": 34 / 42,
     "romania-grid-cyberattack": 27 / 34,
     "sabina-shoal-water-cannon": 29 / 39,
     "sagaing-aid-convoy": 28 / 38,
     "south-sudan-convoy-suspension": 27 / 30,
+    "syria-iaea-access-dispute": 34 / 40,
     "tbilisi-election-protest": 35 / 44,
+    "thailand-cambodia-cyber-espionage": 29 / 41,
+    "turkey-pipeline-drone-strike": 30 / 34,
     "zimbabwe-opposition-arrests": 34 / 38,
 }
 
