@@ -296,6 +296,8 @@ CASES = [
     # a judgement of an accusation is aimed at the accuser, not at the judge's own acts
     ("Romania blamed Russia for the cyberattack. Moscow called the accusation a provocation.", "ACCUSE", {"RUS"},
      {"ROU"}),
+    # the owner of what is struck, named by a possessive pronoun
+    ("Ukraine said Russian troops shelled its positions near Bakhmut.", "ASSAULT", {"RUS"}, {"UKR"}),
     # "X said Y would face the full force of the law": the speaker threatens Y
     ("The minister said the rebels would face consequences if they attacked again.", "THREATEN", set(), set()),
     ("HARARE, March 12 (Reuters) - The home affairs minister said anyone who held the rally would face the full "

@@ -84,7 +84,7 @@ HELDOUT_FLOORS = {
     "romania-grid-cyberattack": 27 / 34,
     "sabina-shoal-water-cannon": 29 / 39,
     "sagaing-aid-convoy": 28 / 38,
-    "south-sudan-convoy-suspension": 27 / 30,
+    "south-sudan-convoy-suspension": 28 / 30,
     "syria-iaea-access-dispute": 34 / 40,
     "tbilisi-election-protest": 35 / 44,
     "thailand-cambodia-cyber-espionage": 29 / 41,

@@ -407,6 +407,8 @@ def sides(c: Cand, args: Args) -> tuple[list[Participant], list[Participant], bo
         recipient = other(_earlier_event_actor(c, args, {p.code for p in actor if p.code}))
     if not recipient and any(lemma(x) in RETALIATION for x in [c.word] + [i.word for i in c.absorbed]):
         recipient = other(_retaliation_target(actor, args))
+    if not recipient and c.event in MATERIAL_CONFLICT:
+        recipient = other(_owner_struck(c, args))  # "ambushed one of its convoys"
     if not recipient and "loc" in _loc_specs(c):
         recipient = _loc_recipient(c, args, actor_ents)
     elif recipient and not any(p.code for p in recipient) and c.event in MATERIAL_CONFLICT:
@@ -543,6 +545,22 @@ def _after_as(verb: Token) -> list[Token]:
             pobjs = [g for g in p.children if g.dep_ == "pobj"]
             out += pobjs[1:] + [a for g in pobjs[:1] for a in g.children if a.dep_ == "appos"]
     return out
+
+
+def _owner_struck(c: Cand, args: Args) -> list[Participant]:
+    """ "gunmen ambushed one of its convoys", "shelled their positions": the one whose convoy or
+    positions are struck, named by a possessive pronoun the article resolves."""
+    if c.light is not None or c.word.pos_ in ("NOUN", "PROPN"):
+        return []
+    for o in patient(c.word):
+        nouns = [o] + [g for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                       for g in p.children if g.dep_ == "pobj"]
+        owners = [x for n in nouns for x in n.children if x.dep_ == "poss" and x.pos_ == "PRON"
+                  and x.lower_ in ("its", "their")]
+        got = [p for p in args.participants(owners) if p.code]
+        if got:
+            return got
+    return []
 
 
 def _condition_subjects(c: Cand, args: Args, actor_ents: set) -> list[Participant]:
