@@ -296,6 +296,9 @@ CASES = [
     # a judgement of an accusation is aimed at the accuser, not at the judge's own acts
     ("Romania blamed Russia for the cyberattack. Moscow called the accusation a provocation.", "ACCUSE", {"RUS"},
      {"ROU"}),
+    # talks with the other side that a speaker announces are the speaker's side's
+    ("The European Commission opened an inquiry. Commission spokesman Olivier Duchene said that talks with "
+     "Chinese officials would resume next week.", "CONSULT", {"EUR"}, {"CHN"}),
     # the owner of what is struck, named by a possessive pronoun
     ("Ukraine said Russian troops shelled its positions near Bakhmut.", "ASSAULT", {"RUS"}, {"UKR"}),
     # "X said Y would face the full force of the law": the speaker threatens Y

@@ -72,7 +72,7 @@ HELDOUT_FLOORS = {
     "bogota-senator-indictment": 31 / 37,
     "chad-doha-ceasefire-talks": 24 / 33,
     "croatia-bosnia-deportations": 27 / 38,
-    "eu-china-heat-pump-tariffs": 35 / 39,
+    "eu-china-heat-pump-tariffs": 36 / 39,
     "gambia-coup-attempt": 30 / 38,
     "germany-iran-expulsion": 31 / 35,
     "indonesia-vietnam-defence-pact": 27 / 30,

@@ -134,6 +134,20 @@ def _domestic(actor: list, place: dict | None, args: Args) -> list:
                         text=(place or {}).get("extracted_place") or code)]
 
 
+def _speaker_side(doc: Doc, noun, args: Args, recipient: list) -> list:
+    """ "Commission spokesman X said talks with Chinese officials would resume next week": talks
+    with the other side that a speaker announces are the speaker's side's talks."""
+    for st in doc._.statements or []:
+        if st.speaker is None or not (st.content.start <= noun.i < st.content.end):
+            continue
+        ent = args.ents.get(st.speaker)
+        if ent is None or not ent.country or ent.country in {p.code for p in recipient}:
+            return []
+        return [Participant(entity=ent.id, code=ent.country, sector=ent.sector,
+                            text=st.speaker_span.text if st.speaker_span is not None else ent.name)]
+    return []
+
+
 def _own_government(actor: list, place: dict | None, args: Args) -> list:
     """A protest that names no target is directed at the authorities where it happens (PLOVER
     manual, PROTEST modes: "directed toward ... government authorities"): the government of the
@@ -226,6 +240,8 @@ def find_events(doc: Doc) -> list[Event]:
         if not recipient and ({c.mode, c.row.mode} & DOMESTIC_MODES or
                               any({i.mode, i.row.mode} & DOMESTIC_MODES for i in c.absorbed)):
             recipient = _domestic(actor, place, args)
+        if not actor and recipient and c.event == "CONSULT":
+            actor = _speaker_side(doc, c.word, args, recipient)  # "talks with Chinese officials would resume"
         if not recipient and c.event == "PROTEST":
             recipient = _own_government(actor, place, args)
         if not actor and not recipient:
