@@ -296,6 +296,8 @@ CASES = [
     # a judgement of an accusation is aimed at the accuser, not at the judge's own acts
     ("Romania blamed Russia for the cyberattack. Moscow called the accusation a provocation.", "ACCUSE", {"RUS"},
      {"ROU"}),
+    # answering in kind is a threat to whoever acted first
+    ("Germany expelled two Iranian diplomats. Iran said it would respond in kind.", "THREATEN", {"IRN"}, {"DEU"}),
     # talks with the other side that a speaker announces are the speaker's side's
     ("The European Commission opened an inquiry. Commission spokesman Olivier Duchene said that talks with "
      "Chinese officials would resume next week.", "CONSULT", {"EUR"}, {"CHN"}),
@@ -348,6 +350,7 @@ NEGATIVES = [
     ("The government took measures to curb inflation.", "SANCTION"),
     ("Unions called a general strike for Monday.", "REQUEST"),
     ("Experts said the economy would face headwinds next year.", "THREATEN"),
+    ("The minister said the government would respond in writing.", "THREATEN"),
 ]
 
 

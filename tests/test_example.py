@@ -74,7 +74,7 @@ HELDOUT_FLOORS = {
     "croatia-bosnia-deportations": 27 / 38,
     "eu-china-heat-pump-tariffs": 36 / 39,
     "gambia-coup-attempt": 30 / 38,
-    "germany-iran-expulsion": 31 / 35,
+    "germany-iran-expulsion": 32 / 35,
     "indonesia-vietnam-defence-pact": 27 / 30,
     "iran-armenia-yerevan-visit": 33 / 38,
     "kyrgyz-tajik-border-clash": 30 / 40,
