@@ -329,9 +329,9 @@ class ActorFinder(GroupsMixin):
                 # the phrase, and a name right before it ("Commission trade spokesman X")
                 start = max(s.sent.start, start - 2) if start < s.start else start
                 body = next((owner[i] for i in range(start, s.start) if i in owner), None) or \
-                    next((o for i in range(start, s.start) if doc[i].pos_ == "PROPN" for o in entities
-                          if o.kind == "ORG" and o.country and len(o.name.split()) > 1
-                          and o.name.split()[-1] == doc[i].text), None)
+                    next((o for i in range(start, s.start) if doc[i].pos_ == "PROPN"
+                          for o in [_named_by_last_word(doc[i].text, entities)] if o is not None and o.country),
+                         None)
                 if body is not None:
                     e.country = body.country
                     break
@@ -684,7 +684,11 @@ def _short_name(m: _Mention, entities: list[Entity]) -> Entity | None:
     Council": a one-word organisation name that ends a longer one named before."""
     if m.kind != "ORG" or len(m.span) != 1 or m.country:
         return None
-    word = m.span.text
+    return _named_by_last_word(m.span.text, entities)
+
+
+def _named_by_last_word(word: str, entities: list[Entity]) -> Entity | None:
+    """The latest organisation whose name of several words ends in `word`."""
     for e in reversed(entities):
         parts = e.name.split()
         if e.kind == "ORG" and len(parts) > 1 and parts[-1] == word:

@@ -456,10 +456,17 @@ def _earlier_event_actor(c: Cand, args: Args, own: set = frozenset()) -> list[Pa
         want = row.event if row is not None else None
         if want is None and o.lemma_.lower() not in EVENT_ANAPHORS:
             continue
-        for ev in reversed(args.history):
-            if any(p.code for p in ev.actor) and (want is None or ev.event == want) and ev.trigger.start < c.word.i \
-                    and not own & {p.code for p in ev.actor}:  # not one's own act: "Moscow called the accusation ..."
-                return [Participant(entity=p.entity, code=p.code, sector=p.sector, text=p.text) for p in ev.actor]
+        return _last_actor(args, c.word.i, want, own)
+    return []
+
+
+def _last_actor(args: Args, before: int, want: str | None, own) -> list[Participant]:
+    """The actor of the last event (of type `want`, or any) found before token `before`, unless it
+    is one of `own` codes: not one's own act ("Moscow called the accusation a provocation")."""
+    for ev in reversed(args.history):
+        if any(p.code for p in ev.actor) and (want is None or ev.event == want) and ev.trigger.start < before \
+                and not own & {p.code for p in ev.actor}:
+            return [Participant(entity=p.entity, code=p.code, sector=p.sector, text=p.text) for p in ev.actor]
     return []
 
 
@@ -472,12 +479,10 @@ def _earlier_actor_of(nouns: list[Token], c: Cand, args: Args, own: set) -> list
     imposed the tariffs (the last event of the type the noun names, before the judgement)."""
     for o in nouns:
         row = match_trigger(o) if o.pos_ in ("NOUN", "PROPN") else None
-        if row is None:
-            continue
-        for ev in reversed(args.history):
-            if ev.event == row.event and any(p.code for p in ev.actor) and ev.trigger.start < c.word.i and \
-                    not own & {p.code for p in ev.actor}:
-                return [Participant(entity=p.entity, code=p.code, sector=p.sector, text=p.text) for p in ev.actor]
+        if row is not None:
+            got = _last_actor(args, c.word.i, row.event, own)
+            if got:
+                return got
     return []
 
 
