@@ -18,6 +18,13 @@ CASES = [
     ("Washington blamed Damascus for the attack.", "Washington", "COUNTRY", "USA", None),
     ("Kyiv said the strikes hit power plants.", "Kyiv", "COUNTRY", "UKR", None),
     ("Kiev rejected the proposal.", "Kiev", "COUNTRY", "UKR", None),
+    # civil-society bodies tied to no country are PLOVER's NGO; national ones are the home country's
+    ("LIMA, May 14 (Reuters) - A human rights group said police had beaten detainees.", "human rights group",
+     "GROUP", "NGO", "SOC"),
+    ("ZAGREB, Oct. 22 (AFP) - Balkan Route Monitor, a network of volunteers, said it had collected testimony.",
+     "Balkan Route Monitor", "ORG", "NGO", "SOC"),
+    ("LIMA, May 14 (Reuters) - The National Human Rights Coordinator said police had beaten detainees.",
+     "The National Human Rights Coordinator", "ORG", "PER", None),
     ("Beijing warned Manila over the shoal.", "Beijing", "COUNTRY", "CHN", None),
     ("Hong Kong police arrested the activists.", "Hong Kong", "COUNTRY", "HKG", None),
     ("Palestine joined the court in 2015.", "Palestine", "COUNTRY", "PSE", None),
@@ -235,3 +242,15 @@ def test_lexicons_have_no_duplicate_people():
     assert names["Putin"].code == "RUS" and names["Putin"].kind == "PERSON"
     assert names["Russia"].kind == "COUNTRY"
     assert names["Hamas"].code == "PSE"
+
+
+def test_a_group_qualified_by_another_country_is_not_the_one_named_before(nlp):
+    doc = nlp("ZAGREB, Oct. 22 (AFP) - Croatia deported 63 migrants, the interior ministry said. The ministry "
+              "said they were handed to Bosnian border police. Bosnia's security ministry said it would "
+              "complain. The Chinese embassy protested. The embassy said it was concerned.")
+    interior = next(e for e in doc._.entities if any(m.text == "interior ministry" for m in e.mentions))
+    assert interior.country == "HRV" and len(interior.mentions) == 2  # "The ministry" joins it
+    bosnian = {e.sector for e in doc._.entities if e.country == "BIH" and e.kind in ("ORG", "GROUP")}
+    assert bosnian == {"GOV", "COP"}  # the security ministry and the border police, each its own
+    embassies = [e for e in doc._.entities if any(m.text == "embassy" for m in e.mentions)]
+    assert len(embassies) == 1 and embassies[0].country == "CHN"

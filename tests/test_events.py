@@ -312,6 +312,18 @@ CASES = [
      "protests turned violent.", "THREATEN", {"GEO"}, {"GEO"}),
     ("Syrian officers ended mediation between rival militias in Tripoli as shells crashed into the north "
      "Lebanese port.", "SANCTION", {"SYR"}, {"LBN"}),
+    # demonyms the parser splits off a group; "exchanged fire" is mutual
+    ("Kyrgyz and Tajik border troops exchanged fire near a disputed water intake on Wednesday.", "ASSAULT",
+     {"KGZ", "TJK"}, {"KGZ", "TJK"}),
+    # the target after the weapon's phrase
+    ("Tajik forces opened fire with mortars on a Kyrgyz post near the border.", "ASSAULT", {"TJK"}, {"KGZ"}),
+    ("Witnesses said police officers had hit the men with batons.", "ASSAULT", set(), set()),
+    # an arrest with no one named and no place: the authorities of the dateline's country
+    ("ZAGREB, Oct. 22, 2025 (AFP) - The men had been detained in forests near the border over the weekend, "
+     "the ministry said.", "COERCE", {"HRV"}, set()),
+    # a civil-society body tied to no country is an NGO
+    ("ZAGREB, Oct. 22, 2025 (AFP) - An aid group accused Croatian police of beating migrants.", "ACCUSE",
+     {"NGO"}, {"HRV"}),
 ]
 
 # (text, an event type that must not come out)

@@ -31,6 +31,15 @@ NOT_GROUPS = frozenset({"years", "months", "weeks", "days", "hours", "dollars", 
                         "forces'", "positions", "lives", "rights", "assets", "funds", "claims", "reports",
                         "media", "waters", "skies", "borders", "territories", "lands", "cities", "regions",
                         "areas", "elections", "markets", "shares", "prices", "weapons", "missiles", "arms"})
+def nongovernmental(e: Entity) -> bool:
+    """A civil-society body that the text ties to no country ("an aid group", "rights groups",
+    "Balkan Route Monitor, a Europe-wide network"): PLOVER's NGO. A "National ..." body is the
+    home country's ("the National Human Rights Coordinator")."""
+    if e.country is not None or e.kind not in ("GROUP", "ORG") or not e.sectors or e.sectors[0] != "SOC":
+        return False
+    return not e.name.lower().startswith(("national ", "the national "))
+
+
 @dataclass
 class Mention:
     span: Span  # the name itself ("Sergei Shoigu")
@@ -116,6 +125,7 @@ class GroupsMixin:
             while start < tok.i and (doc[start].is_punct or doc[start].lower_ in ("the", "a", "an")):
                 start += 1
             span = doc[start:tok.i + 1]
+            whole = span.text.lower()  # "Bosnian border police" is not "the police" named before
             if any(i in taken for i in range(span.start, span.end)) and start < tok.i:
                 span = doc[tok.i:tok.i + 1]
             country = next((self.country_of_token[t.i] for t in span if t.i in self.country_of_token), None)
@@ -135,7 +145,7 @@ class GroupsMixin:
                 out.append(Mention(span, "ORG", name, country, [by_name] if by_name else sectors,
                                    key=f"O:{name.lower()}"))
                 continue
-            out.append(Mention(span, "GROUP", name, country, sectors, key=f"G:{name.lower()}", people=ethnic))
+            out.append(Mention(span, "GROUP", name, country, sectors, key=f"G:{whole}", people=ethnic))
         return out
 
     def _homes(self, doc: Doc, mentions: list[Mention]) -> None:
@@ -239,6 +249,8 @@ class GroupsMixin:
         for e in entities:
             if e.kind == "PERSON" and e.country is None:
                 e.country = self._listed_country(doc, e, entities)
+            elif self._nongovernmental(e):
+                e.country = "NGO"
         code = self._dateline(doc)
         if code is not None:
             code = self._host_of_talks(doc, code)
@@ -268,6 +280,11 @@ class GroupsMixin:
                     continue
             if e.kind in ("PERSON", "GROUP") or (e.kind == "ORG" and set(e.sectors) & DOMESTIC_SECTORS):
                 e.country = code
+
+    def _nongovernmental(self, e: Entity) -> bool:
+        if e.kind == "GROUP" and any(self._belongs(s) for s in e.mentions):
+            return False  # "aid workers of the Red Cross"
+        return nongovernmental(e)
 
     def _listed_country(self, doc: Doc, e: Entity, entities: list[Entity]) -> str | None:
         """ "seven Russian officials, among them Dmitry Rogozin", "Russian officials, including
@@ -313,6 +330,14 @@ class GroupsMixin:
                 return True
         return False
 
+    def _qualified(self, span: Span) -> bool:
+        """A one-word group mention whose country stands just before it as a mention of its own
+        ("China's embassy", "Bosnian border police")."""
+        i = span.start - 1
+        while i >= 0 and (span.doc[i].tag_ == "POS" or span.doc[i].dep_ == "compound"):
+            i -= 1
+        return i >= 0 and i < span.start - 1 or (i >= 0 and i in self.country_of_token)
+
     def _antecedent(self, doc: Doc, m: Mention, entities: list[Entity]) -> Entity | None:
         """ "the ministers" after "European Union foreign ministers", "the bloc" after "the EU":
         a definite bare group noun is the group named before it with the same head."""
@@ -336,7 +361,8 @@ class GroupsMixin:
             if head in ("group", "movement", "militia", "organisation", "organization") and e.kind == "ORG" \
                     and set(e.sectors) & {"REB", "PRM", "OPP", "PTY", "GOV"} and e.country not in ("EUR", "IGO", "UNO"):
                 return e  # "the group" after "the Taliban"
-            if e.kind == "GROUP" and any(s.root.lemma_.lower() == head and len(s) > 1 for s in e.mentions):
+            if e.kind == "GROUP" and any(s.root.lemma_.lower() == head and (len(s) > 1 or self._qualified(s))
+                                         for s in e.mentions):
                 return e
         return None
 

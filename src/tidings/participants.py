@@ -123,8 +123,26 @@ class Args:
             mention = next((m for m in ent.mentions if m.start <= tok.i < m.end), None)
             if mention is not None:
                 more = [self.country_tokens[i] for i in range(mention.start, mention.end) if i in self.country_tokens]
+                # "Kyrgyz and Tajik border troops", where the demonyms are mentions of their own
+                more += [self.country_tokens[x.i] for c in tok.children if c.dep_ in ("amod", "compound", "nmod")
+                         for x in conjuncts(c) if x.i in self.country_tokens]
+                more += self._split_demonyms(tok)
                 codes = list(dict.fromkeys([c for c in [code, *more] if c])) or [None]
         return [Participant(entity=eid, code=c, sector=ent.sector, text=text) for c in codes]
+
+    def _split_demonyms(self, tok: Token) -> list[str]:
+        """Countries of demonyms the parser cut off from a group ("Kyrgyz and Tajik border troops"
+        parsed as "Kyrgyz" + "and Tajik border troops"): "X and" just before a group whose first
+        word is itself a country's."""
+        doc = self.doc
+        i = tok.left_edge.i
+        if i not in self.country_tokens:
+            return []
+        out = []
+        while i >= 2 and doc[i - 1].lower_ in ("and", ",") and (i - 2) in self.country_tokens:
+            out.append(self.country_tokens[i - 2])
+            i -= 2
+        return out
 
     def _possessor_country(self, tok: Token) -> str | None:
         """ "its troops", "their forces": the country of the possessor."""
@@ -224,6 +242,9 @@ def heads_of(c: Cand) -> list[Token]:
     if w.pos_ in ("NOUN", "PROPN"):
         heads += [g for p in w.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
                   if g.dep_ == "pobj"]
+    if c.event in MATERIAL_CONFLICT:  # "opened fire with mortars on a Kyrgyz post": the weapon's phrase
+        heads += [g for h in list(heads) for p in h.children if p.dep_ == "prep" and p.lower_ == "with"
+                  for g in p.children if g.dep_ == "pobj" and not g.ent_type_ and resolve(g.doc, g) is None]
     return heads
 
 

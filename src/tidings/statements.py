@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .actor_groups import HOME
+from .actor_groups import HOME, nongovernmental
 from .actors import is_institution, phrase_of, resolve, token_entities
 from .extensions import QUOTES
 from .lexicons import table, words
@@ -425,7 +425,9 @@ def _unnamed_speaker(doc: Doc, tok: Token, span: Span) -> str | None:
         if ent.country is None and actor is not None and actor.kind in ("COUNTRY", "DEMONYM", "CAPITAL"):
             ent.country = actor.code
             break
-    if ent.country is None and (ent.sectors or kind == "ORG"):
+    if nongovernmental(ent):
+        ent.country = "NGO"  # "a rights group said"
+    elif ent.country is None and (ent.sectors or kind == "ORG"):
         ent.country = doc.user_data.get(HOME)  # "the ministry said", in a report from Lima
     entities.append(ent)
     doc._.entities = entities

@@ -420,11 +420,15 @@ def event_date(doc: Doc, trigger: Span) -> tuple[str | None, str | None, str]:
         if shifted is not None:
             return shifted, "day", "text"
         # 3b. a clause of simultaneity takes the time of the clause it hangs on ("police fired
-        #     tear gas late on Sunday, as protests entered a second night")
-        if own.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("as", "while", "when")
-                                       for m in own.children) and not _own_time(own, by_dist):
+        #     tear gas late on Sunday, as protests entered a second night"), and so does a
+        #     participle ("exchanged fire on Wednesday, killing three servicemen")
+        adjunct = first if first.tag_ == own.tag_ == "VBG" else own  # "killing three and wounding seven"
+        if adjunct.dep_ == "advcl" and (any(m.dep_ in ("mark", "advmod") and m.lower_ in ("as", "while", "when")
+                                            for m in adjunct.children) or
+                                        (adjunct.tag_ == "VBG" and not any(m.dep_ == "mark" for m in adjunct.children))) \
+                and not _own_time(own, by_dist):
             for s, d in by_dist:
-                if _attached(s.root, own.head):
+                if _attached(s.root, adjunct.head):
                     return d[0], d[1], "text"
         # 4. a past event reported by a verb that carries the time ("On Sunday, organisers said
         #    a million people marched"): it happened by then, and the report is all that dates it

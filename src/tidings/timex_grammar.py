@@ -567,10 +567,13 @@ class Grammar:
     def _rel_ok(self, doc: Doc, span, prev, nxt, mm: re.Match, f: dict) -> bool:
         low = span.text.lower()
         last = span[-1]
-        if last.lower_ in ("before", "after", "following", "prior") and span[0].lower_ != "the" and (
-                any(c.dep_ in ("pobj", "pcomp") for c in last.children)
-                or (nxt is not None and nxt.pos_ in ("DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ", "VERB"))):
-            return False  # "two days before the vote": an event-anchored duration, not a date
+        if last.lower_ in ("before", "after", "following", "prior") and (
+                any(c.dep_ in ("pobj", "pcomp") for c in last.children) or (nxt is not None and (
+                    nxt.tag_ == "VBG" if span[0].lower_ == "the" else
+                    nxt.pos_ in ("DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ", "VERB")))):
+            # "two days before the vote": an event-anchored duration, not a date; "over the
+            # weekend after crossing the border": the weekend, then a clause
+            return False
         if low in ("now",):
             if nxt is not None and nxt.text == "-" or (prev is not None and prev.text == "-"):
                 return False  # "now-defunct"
