@@ -324,12 +324,20 @@ CASES = [
     # a civil-society body tied to no country is an NGO
     ("ZAGREB, Oct. 22, 2025 (AFP) - An aid group accused Croatian police of beating migrants.", "ACCUSE",
      {"NGO"}, {"HRV"}),
+    # a protest handed over in writing is an accusation, not a demonstration
+    ("He said Bishkek had handed a protest note to Tajikistan's ambassador.", "ACCUSE", {"KGZ"}, {"TJK"}),
+    # an ambassador with no country, summoned in the country he is posted to, is the other side's
+    ("BANGKOK, Nov. 27, 2024 (AP) - Thailand accused Cambodia of espionage. The Foreign Ministry summoned "
+     "Ambassador Chea Sokha and handed him a letter of protest.", "ACCUSE", {"THA"}, {"KHM"}),
+    ("A group of soldiers tried to take over the state broadcaster in Banjul.", "ASSAULT", set(), set()),
+    ("ECOWAS said it would send a delegation to Banjul on Friday.", "AGREE", {"IGO"}, {"GMB"}),
 ]
 
 # (text, an event type that must not come out)
 NEGATIVES = [
     ("The two leaders engaged in a war of words over trade.", "ASSAULT"),
     ("The campaign released attack ads against the senator.", "ASSAULT"),
+    ("The ministry handed the ambassador a letter of protest.", "PROTEST"),
     ("The talks were productive, a spokesman said.", "CONSULT"),
     ("An earthquake struck southern Turkey on Monday.", "ASSAULT"),
     ("Floods killed 40 people in Pakistan.", "ASSAULT"),

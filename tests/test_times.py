@@ -479,3 +479,17 @@ def test_wikiwars_value_f1(nlp, request):
             tp_p += any(s < g["end"] and g["start"] < e and v == g["value"].upper() for g in gold)
     p, r, f = sc.prf(tp_p, n_pred, tp_g, n_gold)
     assert f >= WIKIWARS_FLOOR, f"WikiWars value F1 {f:.4f} (P {p:.3f} R {r:.3f}) fell below {WIKIWARS_FLOOR}"
+
+
+def test_a_time_on_an_earlier_event_does_not_date_the_trigger(extract):
+    rec = extract("BANJUL, March 19, 2025 (Reuters) - Gambian security forces arrested nine soldiers after a failed "
+                  "coup attempt overnight, the government said on Wednesday.").to_dict()
+    arrest = next(e for e in rec["events"] if e["event"] == "COERCE")
+    assert arrest["date"] == "2025-03-19"  # reported on Wednesday; the attempt was overnight
+
+
+def test_a_participle_takes_its_clause_time(extract):
+    rec = extract("BISHKEK, Sept. 12, 2024 (Reuters) - Kyrgyz and Tajik border troops exchanged fire on Wednesday, "
+                  "killing three servicemen and wounding seven people.").to_dict()
+    dates = {e["event_text"]: e["date"] for e in rec["events"]}
+    assert dates["killing"] == dates["wounding"] == "2024-09-11"

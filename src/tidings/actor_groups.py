@@ -274,6 +274,9 @@ class GroupsMixin:
                                          for s in e.mentions):
                 continue  # "its aircraft", "their fighters": the possessor's country, found per event
             if e.kind == "PERSON":
+                if any(t.lower() in ("ambassador", "envoy") for t in e.titles):
+                    e.country = self._foreign_country(doc, e, code)  # "summoned Ambassador Chea Sokha"
+                    continue
                 near = self._subject_country(doc, e, entities)
                 if near:
                     e.country = near
@@ -285,6 +288,17 @@ class GroupsMixin:
         if e.kind == "GROUP" and any(self._belongs(s) for s in e.mentions):
             return False  # "aid workers of the Red Cross"
         return nongovernmental(e)
+
+    def _foreign_country(self, doc: Doc, e: Entity, home: str) -> str | None:
+        """An ambassador whom the text gives no country, in a report from the country he is posted
+        to: of the last other country named before him ("Thailand accused Cambodia ... The Foreign
+        Ministry summoned Ambassador Chea Sokha")."""
+        first = min(s.start for s in e.mentions)
+        for i in range(first - 1, -1, -1):
+            code = self.country_of_token.get(i)
+            if code and code != home and code not in NON_STATE_CODES:
+                return code
+        return None
 
     def _listed_country(self, doc: Doc, e: Entity, entities: list[Entity]) -> str | None:
         """ "seven Russian officials, among them Dmitry Rogozin", "Russian officials, including
@@ -314,6 +328,8 @@ class GroupsMixin:
         countries = {i: c.country for c in entities if c.kind == "COUNTRY" and c.country
                      for s in c.mentions for i in range(s.start, s.end)}
         for i in range(first.start - 1, start - 1, -1):
+            if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+                return None  # not across a paragraph break
             if i in countries and doc[i].dep_ in ("nsubj", "nsubjpass") and doc[i].head.sent == doc[i].sent:
                 return countries[i]
         return None
@@ -358,7 +374,7 @@ class GroupsMixin:
             if head in ("bloc", "alliance", "organisation", "organization", "union") and e.kind == "ORG" \
                     and e.country in ("EUR", "IGO", "UNO"):
                 return e
-            if head in ("group", "movement", "militia", "organisation", "organization") and e.kind == "ORG" \
+            if head in ("group", "movement", "militia", "organisation", "organization", "party", "faction", "front") and e.kind == "ORG" \
                     and set(e.sectors) & {"REB", "PRM", "OPP", "PTY", "GOV"} and e.country not in ("EUR", "IGO", "UNO"):
                 return e  # "the group" after "the Taliban"
             if e.kind == "GROUP" and any(s.root.lemma_.lower() == head and (len(s) > 1 or self._qualified(s))

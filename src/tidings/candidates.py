@@ -142,6 +142,7 @@ def candidates(doc: Doc, tokmap, ents) -> list[Cand]:
                         c.role = kind
                     out.append(c)
                     consumed.add(noun.i)
+                    consumed.update(_required_modifiers(noun, row))
                     continue
             row = match_trigger(tok)
             if row is not None and not _in_name(tok, tokmap, ents):
@@ -155,11 +156,23 @@ def candidates(doc: Doc, tokmap, ents) -> list[Cand]:
             row = next((r for r in noun_rows(tok) if "light" not in r.needs and light_ok(r, None)), None)
             if row is None or _in_name(tok, tokmap, ents):
                 continue
-            if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and \
-                    match_trigger(tok.head) is None:
-                continue  # "attack ads", "protest songs", "strike price"
+            if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
+                outer = match_trigger(tok.head)
+                if outer is None or tok.i in _required_modifiers(tok.head, outer):
+                    continue  # "attack ads", "protest songs", "strike price"; "a protest note"
             out.append(Cand(tok, row, event=row.event, mode=row.mode))
+            consumed.update(_required_modifiers(tok, row))
     return out
+
+
+def _required_modifiers(noun: Token, row: Trigger) -> set[int]:
+    """The modifiers that make a noun this row's event ("a letter of protest", "a protest note"):
+    part of its trigger, never events of their own."""
+    if not row.objects:
+        return set()
+    mods = [c for c in noun.children if c.dep_ in ("compound", "amod")]
+    mods += [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    return {m.i for m in mods if lemma(m) in row.objects or m.lower_ in row.objects}
 
 
 def _silence(verb: Token) -> bool:

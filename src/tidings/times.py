@@ -274,6 +274,9 @@ def _attached(root: Token, target: Token) -> bool:
             return True
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("xcomp", "aux", "auxpass"):
             return False
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj" and \
+                t.head.lower_ in ("after", "before", "following", "since", "until"):
+            return False  # "arrested nine soldiers after a coup attempt overnight": the attempt's time
     return False
 
 
@@ -372,6 +375,14 @@ def _past(verb) -> bool:
     return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in aux))
 
 
+def _of_earlier_event(t, head) -> bool:
+    """A time on the noun of an "after"/"before" phrase dates that other event ("arrested nine
+    soldiers after a failed coup attempt overnight"), not the trigger."""
+    noun = t.head
+    return noun.i != head.i and noun.pos_ in ("NOUN", "PROPN") and t.dep_ in ("advmod", "npadvmod", "prep") \
+        and noun.dep_ == "pobj" and noun.head.lower_ in ("after", "before", "following", "since", "until")
+
+
 def event_date(doc: Doc, trigger: Span) -> tuple[str | None, str | None, str]:
     """The date of the event named by `trigger`: (value, granularity, basis)."""
     times = list(doc.spans[TIMES]) if TIMES in doc.spans else []
@@ -399,7 +410,8 @@ def event_date(doc: Doc, trigger: Span) -> tuple[str | None, str | None, str]:
                     return d[0], d[1], "text"
         # 2. in the trigger's clause (not a date that belongs to another noun: "Saturday's elections")
         for s, d in by_dist:
-            if clause_head(s.root).i == own.i and not (s.root.dep_ == "poss" and s.root.head.i != head.i):
+            if clause_head(s.root).i == own.i and not (s.root.dep_ == "poss" and s.root.head.i != head.i) \
+                    and not _of_earlier_event(s.root, head):
                 return d[0], d[1], "text"
         # 3. in the sentence: a time fronted before coordinated verbs ("On Monday, X arrived and
         #    held talks"), or in a verbless part of the sentence; never one in another verb's clause

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from . import gazetteer
 from .lexicons import split, table, words
 
 TRIGGER_COLUMNS = ("trigger", "pos", "event", "mode", "object", "recipient", "actor")
@@ -212,6 +213,8 @@ def _object_lemmas(tok: Token) -> list[str]:
                     for g in x.children:
                         if g.dep_ in ("compound", "amod"):
                             out.append(f"{lemma(g)} {lemma(x)}")
+                            if x.pos_ == "PROPN" and g.is_title and g.lower_ in gazetteer.titles():
+                                out.append(g.lower_)  # "summoned Ambassador Chea Sokha"
                         if g.dep_ == "prep" and g.lower_ == "of":
                             out += [lemma(p) for p in g.children if p.dep_ == "pobj"]
         objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
