@@ -254,3 +254,19 @@ def test_a_group_qualified_by_another_country_is_not_the_one_named_before(nlp):
     assert bosnian == {"GOV", "COP"}  # the security ministry and the border police, each its own
     embassies = [e for e in doc._.entities if any(m.text == "embassy" for m in e.mentions)]
     assert len(embassies) == 1 and embassies[0].country == "CHN"
+
+
+def test_an_official_is_not_of_a_country_named_in_a_quotation_or_a_subordinate_clause(nlp):
+    doc = nlp('VIENNA, June 13 (AFP) - Britain warned that it would push for new sanctions if Syria did not open '
+              'the sites. "If Damascus keeps the door closed, we will impose costs," Foreign Office minister '
+              'Helen Marsh told parliament on Wednesday.')
+    marsh = next(e for e in doc._.entities if e.name == "Helen Marsh")
+    assert marsh.country == "GBR"
+
+
+def test_a_country_named_only_by_its_adjective_on_an_event_is_an_entity(nlp):
+    doc = nlp("A building was destroyed in an Israeli air strike in 2007.")
+    israel = [e for e in doc._.entities if e.country == "ISR"]
+    assert israel and israel[0].kind == "COUNTRY"
+    strike = next(v for v in doc._.events if v.event == "ASSAULT" and v.actor)
+    assert strike.actor[0].entity == israel[0].id

@@ -331,6 +331,14 @@ CASES = [
      "Ambassador Chea Sokha and handed him a letter of protest.", "ACCUSE", {"THA"}, {"KHM"}),
     ("A group of soldiers tried to take over the state broadcaster in Banjul.", "ASSAULT", set(), set()),
     ("ECOWAS said it would send a delegation to Banjul on Friday.", "AGREE", {"IGO"}, {"GMB"}),
+    # turned away with no one named: the authorities where it happened; what a body adopted is its own
+    ("The IAEA said its inspectors were turned away at the gate of a facility near Deir ez-Zor on Monday.",
+     "REJECT", {"SYR"}, {"UNO"}),
+    ("Damascus rejected a resolution adopted last week by the agency's Board of Governors after the "
+     "International Atomic Energy Agency reported it.", "REJECT", {"SYR"}, set()),
+    ("VIENNA, June 13 (AFP) - The International Atomic Energy Agency said Syria had refused access. Damascus "
+     "rejected a resolution adopted last week by the agency's 35-nation Board of Governors.", "REJECT", {"SYR"},
+     {"UNO"}),
 ]
 
 # (text, an event type that must not come out)

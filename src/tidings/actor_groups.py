@@ -327,10 +327,16 @@ class GroupsMixin:
         start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
         countries = {i: c.country for c in entities if c.kind == "COUNTRY" and c.country
                      for s in c.mentions for i in range(s.start, s.end)}
+        quoted = False  # walking back from the name, inside a quotation once an odd number of marks is passed
         for i in range(first.start - 1, start - 1, -1):
             if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
                 return None  # not across a paragraph break
-            if i in countries and doc[i].dep_ in ("nsubj", "nsubjpass") and doc[i].head.sent == doc[i].sent:
+            if doc[i].text in ('"', "\u201c", "\u201d", "``", "''"):
+                quoted = not quoted
+            if i in countries and not quoted and doc[i].dep_ in ("nsubj", "nsubjpass") and \
+                    doc[i].head.sent == doc[i].sent and (i >= sent.start or doc[i].head.dep_ == "ROOT"):
+                # (not "If Damascus keeps the door closed," said the British minister; in the sentence
+                # before, the main clause's subject: "Britain warned that ... if Syria did not ...")
                 return countries[i]
         return None
 

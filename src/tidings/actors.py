@@ -125,6 +125,13 @@ class ActorFinder(GroupsMixin):
             take(m)
         for m in self._acronyms(doc, mentions, taken):
             take(m)
+        from .triggers import match_trigger
+        for span, actor in every:  # "an Israeli air strike": the country, named by its adjective
+            if actor.kind == "DEMONYM" and actor.code and not any(i in taken for i in range(span.start, span.end)) \
+                    and span.root.dep_ in ("amod", "compound") and span.root.head.pos_ == "NOUN" \
+                    and match_trigger(span.root.head) is not None:
+                take(_Mention(span, "COUNTRY", gazetteer.countries()[actor.code]["name"], actor.code,
+                              key=f"C:{actor.code}", geo=gazetteer.place(gazetteer.countries()[actor.code]["name"])))
         persons = [m for m in mentions if m.kind == "PERSON"]
         for m in persons:
             self._describe_person(doc, m)
@@ -335,6 +342,18 @@ class ActorFinder(GroupsMixin):
                 if body is not None:
                     e.country = body.country
                     break
+        for e in entities:  # "the agency's Board of Governors": a body of the body named before
+            if e.kind != "ORG" or e.country is not None:
+                continue
+            first = min(e.mentions, key=lambda s: s.start)
+            k = first.start - 1
+            while k > first.start - 5 and k >= 1 and doc[k].tag_ != "POS" and \
+                    (doc[k].dep_ in ("amod", "compound", "nummod", "npadvmod") or doc[k].text == "-"):
+                k -= 1  # "the agency's 35-nation Board of Governors"
+            if k >= 1 and doc[k].tag_ == "POS" and doc[k - 1].pos_ == "NOUN":
+                body = _named_by_last_word(doc[k - 1].text.capitalize(), entities)
+                if body is not None and body is not e and body.country:
+                    e.country = body.country
 
     def _person_named_as_org(self, doc: Doc, ent: Span, rest: list[Token]) -> bool:
         """A person the NER took for an organisation: a name of one to three capitalised words, none

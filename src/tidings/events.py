@@ -229,8 +229,8 @@ def find_events(doc: Doc) -> list[Event]:
             actor = [Participant(entity=None, code=place["country_code"], sector="CVL", text=c.word.text)]
         if not actor and place is None and c.event == "COERCE" and c.mode in STATE_MODES:
             place = dateline_country(doc, None)  # "the men had been detained near the border", from Zagreb
-        if not actor and c.event == "COERCE" and c.mode in STATE_MODES and (place or {}).get("country_code") \
-                and place["country_code"] not in NON_STATE:
+        if not actor and (c.event == "COERCE" and c.mode in STATE_MODES or "loc" in c.row.actor) and \
+                (place or {}).get("country_code") and place["country_code"] not in NON_STATE:
             # "38 people were detained": only a state arrests, deports or imposes a curfew; with no
             # one named, the authorities where it happened
             actor = [Participant(entity=args.country_entity.get(place["country_code"]), code=place["country_code"],

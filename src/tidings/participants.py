@@ -64,6 +64,12 @@ class Args:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             out += [x for y in conjuncts(p) for x in self.np_tokens(y, depth + 1)]
+        if not out and tok.pos_ == "NOUN":
+            # "a resolution adopted last week by the agency's Board of Governors": its author
+            for v in tok.children:
+                if v.dep_ == "acl" and v.tag_ == "VBN":
+                    out += [x for a in v.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
+                            for y in conjuncts(p) for x in self.np_tokens(y, depth + 1)]
         return out
 
     def _eid(self, tok: Token) -> str | None:

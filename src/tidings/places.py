@@ -36,8 +36,8 @@ def _place_tokens(tok: Token, preps: frozenset[str]) -> list[Token]:
                 # "the town of Cizre", "the capital Kabul", "central Baghdad"
                 inner = [x for p in g.children if p.dep_ == "prep" and p.lower_ in ("of", "in")
                          for x in p.children if x.dep_ == "pobj"]
-                # "in front of the U.S. Embassy in Seoul"
-                inner += [y for x in inner for p in x.children if p.dep_ == "prep" and p.lower_ == "in"
+                # "in front of the U.S. Embassy in Seoul", "at the gate of a facility near Deir ez-Zor"
+                inner += [y for x in inner for p in x.children if p.dep_ == "prep" and p.lower_ in ("in", "near")
                           for y in p.children if y.dep_ == "pobj"]
                 out += inner
                 out += [x for x in g.children if x.dep_ in ("appos", "compound", "conj")]
