@@ -270,3 +270,10 @@ def test_a_country_named_only_by_its_adjective_on_an_event_is_an_entity(nlp):
     assert israel and israel[0].kind == "COUNTRY"
     strike = next(v for v in doc._.events if v.event == "ASSAULT" and v.actor)
     assert strike.actor[0].entity == israel[0].id
+
+
+def test_a_person_the_ner_took_for_an_organisation_after_a_title_and_by_first_name(nlp):
+    doc = nlp("BANGKOK, Nov. 27 (AP) - Government spokeswoman Pimchanok Srisuk said hackers had struck. Asked about "
+              "expulsions, Pimchanok said no decision had been taken.")
+    people = [e for e in doc._.entities if e.kind == "PERSON"]
+    assert len(people) == 1 and people[0].country == "THA" and len(people[0].mentions) == 2

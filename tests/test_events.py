@@ -339,6 +339,15 @@ CASES = [
     ("VIENNA, June 13 (AFP) - The International Atomic Energy Agency said Syria had refused access. Damascus "
      "rejected a resolution adopted last week by the agency's 35-nation Board of Governors.", "REJECT", {"SYR"},
      {"UNO"}),
+    # "the two countries", "the two men": the two countries the article names most
+    ("BANGKOK, Nov. 27 (AP) - Thailand accused Cambodia of espionage. Border talks between the two countries are "
+     "scheduled to go ahead in Siem Reap next week.", "CONSULT", {"THA", "KHM"}, {"THA", "KHM"}),
+    ("BISHKEK, Sept. 12 (Reuters) - Kyrgyz and Tajik troops exchanged fire. The heads of the two border services "
+     "spoke by telephone late on Wednesday.", "CONSULT", {"KGZ", "TJK"}, {"KGZ", "TJK"}),
+    ("Officials said hackers working for Cambodian state agencies had broken into the email accounts of 40 Thai "
+     "officials.", "COERCE", {"KHM"}, {"THA"}),
+    ("BANGKOK, Nov. 27 (AP) - Thailand will suspend a joint working group on telecommunications if Cambodia does "
+     "not respond within seven days.", "THREATEN", {"THA"}, {"KHM"}),
 ]
 
 # (text, an event type that must not come out)
@@ -346,6 +355,8 @@ NEGATIVES = [
     ("The two leaders engaged in a war of words over trade.", "ASSAULT"),
     ("The campaign released attack ads against the senator.", "ASSAULT"),
     ("The ministry handed the ambassador a letter of protest.", "PROTEST"),
+    ("Asked whether Cambodian diplomats would be expelled, the spokeswoman said no decision had been taken.",
+     "REQUEST"),
     ("The talks were productive, a spokesman said.", "CONSULT"),
     ("An earthquake struck southern Turkey on Monday.", "ASSAULT"),
     ("Floods killed 40 people in Pakistan.", "ASSAULT"),
@@ -507,3 +518,9 @@ def test_plover_gsr_scores_are_pinned(nlp):
     assert n == 322
     assert typ / n >= GSR_TYPE_FLOOR, f"type {typ / n:.3f} fell below {GSR_TYPE_FLOOR}"
     assert actors / n >= GSR_ACTORS_FLOOR, f"type+actors {actors / n:.3f} fell below {GSR_ACTORS_FLOOR}"
+
+
+def test_a_place_the_ner_took_for_a_person_after_in(nlp):
+    doc = nlp("Thailand and Cambodia will hold border talks in Siem Reap next week.")
+    talks = next(v for v in doc._.events if v.event in ("CONSULT", "AGREE"))
+    assert talks.event_loc["country_code"] == "KHM"

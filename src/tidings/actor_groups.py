@@ -31,6 +31,15 @@ NOT_GROUPS = frozenset({"years", "months", "weeks", "days", "hours", "dollars", 
                         "forces'", "positions", "lives", "rights", "assets", "funds", "claims", "reports",
                         "media", "waters", "skies", "borders", "territories", "lands", "cities", "regions",
                         "areas", "elections", "markets", "shares", "prices", "weapons", "missiles", "arms"})
+def _pair(tok: Token) -> bool:
+    """A plural noun counted as two, definitely ("the two men", "both sides"; not "two senators")."""
+    kids = list(tok.children)
+    return tok.tag_ in ("NNS", "NNPS") and (
+        any(c.lower_ == "both" and c.dep_ in ("det", "predet", "amod") for c in kids) or
+        (any(c.dep_ == "nummod" and c.lower_ == "two" for c in kids) and
+         any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in kids)))
+
+
 def nongovernmental(e: Entity) -> bool:
     """A civil-society body that the text ties to no country ("an aid group", "rights groups",
     "Balkan Route Monitor, a Europe-wide network"): PLOVER's NGO. A "National ..." body is the
@@ -114,7 +123,9 @@ class GroupsMixin:
             title, tstart = self._group_title(tok)
             national = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "poss")
                         and c.i in self.country_of_token]
-            if title is None or title.kind != "GROUP":
+            if (title is None or title.kind != "GROUP") and _pair(tok) and tok.lower_ not in NOT_GROUPS:
+                pass  # "the two men", "the two border services": the article's two sides (participants)
+            elif title is None or title.kind != "GROUP":
                 if not national or tok.tag_ not in ("NNS", "NNPS") or tok.lower_ in NOT_GROUPS \
                         or match_trigger(tok) is not None:
                     continue
@@ -255,7 +266,7 @@ class GroupsMixin:
         if code is not None:
             code = self._host_of_talks(doc, code)
         if code is None:
-            codes = {e.country for e in entities if e.country}
+            codes = {e.country for e in entities if e.country and e.kind != "LOCATION" and e.sector != "JRN"}
             codes |= set(self.country_of_token.values())
             codes = {c for c in codes if c and len(c) == 3 and c not in NON_STATE_CODES}
             if len(codes) != 1:
@@ -267,6 +278,8 @@ class GroupsMixin:
                 continue
             if e.kind == "GROUP" and any(self._belongs(s) for s in e.mentions):
                 continue  # "inspectors of the IAEA", "Hezbollah guerrillas"
+            if e.kind == "GROUP" and all(_pair(s.root) for s in e.mentions):
+                continue  # "the two sides": both parties, found per event
             if e.kind == "GROUP" and any(s.root.lemma_.lower() in words("state_groups.txt") and
                                          s.root.tag_ in ("NNS", "NNPS") for s in e.mentions):
                 continue  # "six world powers", "Western governments": many states, no one home

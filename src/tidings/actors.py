@@ -22,6 +22,7 @@ from . import gazetteer
 from .lexicons import words
 from .actor_groups import GroupsMixin, Mention as _Mention
 from .extensions import MENTIONS
+from .quotes import find_quotes, inside
 from .segment import dateline_place
 from .model import Entity
 from .coref import (COUNTRY_TOKENS, PERSON_PRONOUNS, entity_by_id, entity_class, phrase_of, resolve,  # noqa: F401
@@ -93,6 +94,8 @@ class ActorFinder(GroupsMixin):
         mentions: list[_Mention] = []
         taken: set[int] = set()
         self._surnames: set[str] = set()  # of the people found so far, for "Mutasa said"
+        self._first_names: set[str] = set()  # ... and "Pimchanok said" (outside quotations)
+        self._quotes = find_quotes(doc.text)
 
         def take(m: _Mention) -> None:
             mentions.append(m)
@@ -247,6 +250,9 @@ class ActorFinder(GroupsMixin):
                                                                           "NORP", "WORK_OF_ART"):
             span = doc[ent.start:ent.end + 1]
             return self._location(doc, span)
+        if label == "PERSON" and ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE and \
+                ent.root.head.lower_ not in ("to", "from") and gazetteer.place(ent.text) is not None:
+            return self._location(doc, ent)  # "talks in Siem Reap" tagged PERSON
         if label in ("PERSON", "WORK_OF_ART", "ORG"):
             # Strip leading titles and honorifics: "General Ri Yong-ho", "Mr. Ri".
             i = 0
@@ -287,6 +293,8 @@ class ActorFinder(GroupsMixin):
                 if len(span) == 0:
                     return None
                 self._surnames.add(span[-1].text)
+                if len(span) >= 2:
+                    self._first_names.add(span[0].text)
                 return _Mention(span, "PERSON", span.text)
             if label == "WORK_OF_ART":
                 return None
@@ -366,10 +374,12 @@ class ActorFinder(GroupsMixin):
                or t.lower_ in words("institutions.txt") or t.text in self.names for t in rest):
             return False
         if len(rest) == 1:
-            return rest[0].text in self._surnames
+            return rest[0].text in self._surnames or (
+                rest[0].text in self._first_names and
+                inside(self._quotes, rest[0].idx, rest[0].idx + len(rest[0].text)) is None)
         before = doc[rest[0].i - 1] if rest[0].i > 0 else None
         title = self.titles.get(before.lower_) if before is not None else None
-        if title is not None and title.kind == "PERSON" and title.sectors:
+        if title is not None and title.kind == "PERSON":
             return True
         root = ent.root
         if root.dep_ == "appos":

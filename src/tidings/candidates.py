@@ -150,6 +150,8 @@ def candidates(doc: Doc, tokmap, ents) -> list[Cand]:
                     continue  # "neither confirmed nor denied": declining to deny is no rejection
                 if row.event == "REJECT" and any(c.dep_ in ("xcomp", "ccomp") and _silence(c) for c in tok.children):
                     continue  # "declined to comment"
+                if row.event == "REQUEST" and _question(tok):
+                    continue  # "Asked whether diplomats would be expelled, she said ...": a question
                 out.append(Cand(tok, row, event=row.event, mode=row.mode))
             continue
         if tok.pos_ in ("NOUN", "PROPN"):
@@ -173,6 +175,18 @@ def _required_modifiers(noun: Token, row: Trigger) -> set[int]:
     mods = [c for c in noun.children if c.dep_ in ("compound", "amod")]
     mods += [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
     return {m.i for m in mods if lemma(m) in row.objects or m.lower_ in row.objects}
+
+
+def _question(verb: Token) -> bool:
+    """A request verb that asks a question ("asked whether", "asked about the report")."""
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "advcl", "xcomp") and any(
+                m.lower_ in ("whether", "if", "what", "why", "how", "who", "when") and m.i < c.i
+                for m in c.children if m.dep_ in ("mark", "advmod", "nsubj", "dobj", "attr")):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "about":
+            return True
+    return False
 
 
 def _silence(verb: Token) -> bool:

@@ -201,6 +201,10 @@ def find_events(doc: Doc) -> list[Event]:
             recipient = list(reversed(actor)) if len({p.code for p in actor}) > 1 else recipient
         codes = {p.code for p in actor + recipient if p.code}
         heads = heads_of(c) + [h for h in (c.governor,) if h is not None] + [i.word for i in c.absorbed]
+        if c.light is None and c.word.pos_ == "NOUN" and c.word.dep_ in ("nsubj", "nsubjpass"):
+            # "talks between the two countries are scheduled to go ahead in Siem Reap": where the
+            # verb the event noun is subject of says it happens
+            heads += [c.word.head] + [x for x in c.word.head.children if x.dep_ == "xcomp"]
         heads += [x for h in list(heads) for x in h.children
                   if x.dep_ == "acl" or (x.dep_ == "relcl" and x.lemma_.lower() in REACH_VERBS)]
         # "killed 23 people when they blew themselves up in Tel Aviv"

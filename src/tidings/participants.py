@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 from .arguments import between, conjuncts, dative, is_passive, patient, prep_objects, subject
 from .candidates import ACTOR_KINDS, FIRST_PERSON, GOVERNOR_TYPES, MATERIAL_CONFLICT, NP_PREPS, Cand, noun_read_as_verb
+from .actor_groups import NON_STATE_CODES, _pair
 from .coref import COUNTRY_TOKENS, entity_by_id, phrase_of, resolve, token_entities
 from .model import Event, Participant
 from .places import REACH_VERBS, find_place
@@ -123,6 +124,11 @@ class Args:
         code = ent.country
         if code is None and ent.kind in ("GROUP", "ORG"):
             code = self._possessor_country(tok)
+        if code is None and ent.kind == "GROUP":
+            pair = self._the_two(tok)
+            if pair:  # "border talks between the two countries", "both sides"
+                return [Participant(entity=self.country_entity.get(c), code=c, sector=ent.sector, text=text)
+                        for c in pair]
         codes = [code]
         if ent.kind == "GROUP":
             # "Senior Hungarian and Romanian officials": one participant per country named
@@ -135,6 +141,20 @@ class Args:
                 more += self._split_demonyms(tok)
                 codes = list(dict.fromkeys([c for c in [code, *more] if c])) or [None]
         return [Participant(entity=eid, code=c, sector=ent.sector, text=text) for c in codes]
+
+    def _the_two(self, tok: Token) -> list[str]:
+        """"the two countries", "both sides", "the two men": the two countries the article has named
+        most often up to here, when it names two clearly more often than any other."""
+        if not _pair(tok):
+            return []
+        counts: dict[str, int] = {}
+        for i, code in self.country_tokens.items():
+            if i < tok.i and len(code) == 3 and code not in NON_STATE_CODES:
+                counts[code] = counts.get(code, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if len(ranked) < 2 or (len(ranked) > 2 and ranked[2][1] * 2 > ranked[1][1]):
+            return []
+        return [ranked[0][0], ranked[1][0]]
 
     def _split_demonyms(self, tok: Token) -> list[str]:
         """Countries of demonyms the parser cut off from a group ("Kyrgyz and Tajik border troops"

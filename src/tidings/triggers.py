@@ -218,7 +218,8 @@ def _object_lemmas(tok: Token) -> list[str]:
                         if g.dep_ == "prep" and g.lower_ == "of":
                             out += [lemma(p) for p in g.children if p.dep_ == "pobj"]
         objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
-        if c.dep_ == "prep" and objs and not all(g.ent_type_ in ("DATE", "TIME") for g in objs):
+        if (c.dep_ == "prep" or (c.dep_ == "agent" and not tok.tag_ == "VBN")) and objs and \
+                not all(g.ent_type_ in ("DATE", "TIME") for g in objs):  # ("spoke by telephone" parsed as agent)
             out.append(c.lower_)  # "charged with", "committed to opening", not "on Sunday"
     return out
 
