@@ -348,6 +348,11 @@ CASES = [
      "officials.", "COERCE", {"KHM"}, {"THA"}),
     ("BANGKOK, Nov. 27 (AP) - Thailand will suspend a joint working group on telecommunications if Cambodia does "
      "not respond within seven days.", "THREATEN", {"THA"}, {"KHM"}),
+    # attackers no one names, by where they struck; a visit planned with its purpose
+    ("ANKARA, July 21 (Reuters) - The minister said the pipeline had been attacked twice last year, both times "
+     "by saboteurs on the ground.", "ASSAULT", {"TUR"}, set()),
+    ("HANOI, May 8 (Reuters) - Indonesian President Hendra Wirawan arrived in Hanoi. Wirawan will travel to Ho Chi "
+     "Minh City on Friday to meet business leaders.", "AGREE", {"IDN"}, {"VNM"}),
 ]
 
 # (text, an event type that must not come out)
@@ -355,6 +360,7 @@ NEGATIVES = [
     ("The two leaders engaged in a war of words over trade.", "ASSAULT"),
     ("The campaign released attack ads against the senator.", "ASSAULT"),
     ("The ministry handed the ambassador a letter of protest.", "PROTEST"),
+    ("The president thanked the troops before flying home.", "CONSULT"),
     ("Asked whether Cambodian diplomats would be expelled, the spokeswoman said no decision had been taken.",
      "REQUEST"),
     ("The talks were productive, a spokesman said.", "CONSULT"),
@@ -524,3 +530,17 @@ def test_a_place_the_ner_took_for_a_person_after_in(nlp):
     doc = nlp("Thailand and Cambodia will hold border talks in Siem Reap next week.")
     talks = next(v for v in doc._.events if v.event in ("CONSULT", "AGREE"))
     assert talks.event_loc["country_code"] == "KHM"
+
+
+def test_a_purpose_clause_takes_its_verb_s_time_and_status(nlp):
+    doc = nlp("HANOI, May 8, 2025 (Reuters) - Indonesian President Hendra Wirawan arrived on Wednesday. Wirawan will "
+              "travel to Ho Chi Minh City on Friday to meet business leaders.")
+    meet = next(v for v in doc._.events if v.trigger.text == "meet")
+    assert meet.date == "2025-05-09" and meet.status == "future"
+
+
+def test_an_announced_concession_is_dated_by_its_announcement(extract):
+    rec = extract("ANKARA, July 21, 2025 (Reuters) - The Kurdistan Workers Party (PKK), which announced in May that "
+                  "it would lay down its arms, said it had nothing to do with the attack.").to_dict()
+    concede = next(e for e in rec["events"] if e["event"] == "CONCEDE")
+    assert concede["date"] == "2025-05"

@@ -28,6 +28,9 @@ from .model import Entity
 from .coref import (COUNTRY_TOKENS, PERSON_PRONOUNS, entity_by_id, entity_class, phrase_of, resolve,  # noqa: F401
                     token_entities)
 
+#: Verbs and nouns of going somewhere: "to X" after them names a place ("travel to Siem Reap").
+MOTION = frozenset({"travel", "fly", "go", "return", "head", "come", "move", "arrive", "trip", "visit",
+                    "journey", "sail", "drive", "flee", "send", "deport", "transfer"})
 LOCATIVE = frozenset({"in", "at", "to", "from", "near", "into", "outside", "across", "around", "inside",
                       "toward", "towards", "through", "via", "of"})
 REGION_WORDS = frozenset({"region", "province", "oblast", "governorate", "district", "state", "county",
@@ -250,8 +253,12 @@ class ActorFinder(GroupsMixin):
                                                                           "NORP", "WORK_OF_ART"):
             span = doc[ent.start:ent.end + 1]
             return self._location(doc, span)
+        if label in ("GPE", "LOC", "NORP") and len(ent) == 1 and ent.text in self._surnames and \
+                gazetteer.place(ent.text) is None:
+            return _Mention(ent, "PERSON", ent.text)  # "Wirawan will travel", after "President Hendra Wirawan"
         if label == "PERSON" and ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE and \
-                ent.root.head.lower_ not in ("to", "from") and gazetteer.place(ent.text) is not None:
+                (ent.root.head.lower_ not in ("to", "from") or ent.root.head.head.lemma_.lower() in MOTION) and \
+                gazetteer.place(ent.text) is not None:
             return self._location(doc, ent)  # "talks in Siem Reap" tagged PERSON
         if label in ("PERSON", "WORK_OF_ART", "ORG"):
             # Strip leading titles and honorifics: "General Ri Yong-ho", "Mr. Ri".

@@ -179,6 +179,18 @@ def _located(parties: list, place: dict | None, args: Args) -> None:
         p.code = code
 
 
+def _said_date(doc: Doc, head) -> tuple | None:
+    """The date of the verb that reports the clause `head` stands in, when the text gives one."""
+    v = head
+    while v.dep_ in ("xcomp", "conj") and v.head.i != v.i:
+        v = v.head
+    if v.dep_ == "ccomp" and v.head.i != v.i:
+        said = times.event_date(doc, doc[v.head.i:v.head.i + 1])
+        if said[2] == "text":
+            return said
+    return None
+
+
 def find_events(doc: Doc) -> list[Event]:
     """Every PLOVER event in a processed doc (after the actors stage), in text order."""
     args = Args(doc)
@@ -258,15 +270,12 @@ def find_events(doc: Doc) -> list[Event]:
             continue
         seen.add(key)
         date, gran, basis = times.event_date(doc, trigger)
-        if c.role == "negintent" and basis != "text":
-            # "said on Tuesday that the group would not take part": refused when it was said
-            v = c.head
-            while v.dep_ in ("xcomp", "conj") and v.head.i != v.i:
-                v = v.head
-            if v.dep_ == "ccomp" and v.head.i != v.i:
-                said = times.event_date(doc, doc[v.head.i:v.head.i + 1])
-                if said[2] == "text":
-                    date, gran, basis = said
+        if basis != "text" and (c.role == "negintent" or (c.event != c.row.event and c.event in ("AGREE", "CONCEDE"))):
+            # "said on Tuesday that the group would not take part": refused when it was said;
+            # "announced in May that it would lay down its arms": conceded when announced
+            said = _said_date(doc, c.head)
+            if said is not None:
+                date, gran, basis = said
         is_noun = c.word.pos_ in ("NOUN", "PROPN") and c.light is None
         confidence = 0.5 + 0.2 * bool(actor) + 0.2 * bool(recipient) - 0.1 * is_noun
         rule = f"triggers.tsv:{c.row.name}"

@@ -7,14 +7,17 @@ anaphor refers back to ("condemned the attack"), or the country of the place.
 """
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Doc, Token
 
 from .arguments import between, conjuncts, dative, is_passive, patient, prep_objects, subject
 from .candidates import ACTOR_KINDS, FIRST_PERSON, GOVERNOR_TYPES, MATERIAL_CONFLICT, NP_PREPS, Cand, noun_read_as_verb
 from .actor_groups import NON_STATE_CODES, _pair
 from .coref import COUNTRY_TOKENS, entity_by_id, phrase_of, resolve, token_entities
+from .lexicons import table
 from .model import Event, Participant
-from .places import REACH_VERBS, find_place
+from .places import REACH_VERBS, dateline_country, find_place
 from .triggers import Trigger, lemma, match_trigger, verb_like
 
 class Args:
@@ -660,13 +663,11 @@ def _loc_recipient(c: Cand, args: Args, actor_ents: set) -> list[Participant]:
     return [Participant(entity=eid, code=code, sector=None, text=place["extracted_place"])]
 
 
-#: Words for an unknown attacker or the weapon it left behind ("a roadside bomb killed ...").
-#: PLOVER codes the attacker by where it struck: sector UAF for unidentified gunmen, UNK for a
-#: bomb or device with no one named behind it.
-UNIDENTIFIED = {"gunman": "UAF", "gunmen": "UAF", "assailant": "UAF", "assailants": "UAF", "attacker": "UAF",
-                "attackers": "UAF", "sniper": "UAF", "snipers": "UAF", "bomb": "UNK", "bombing": "UNK",
-                "explosion": "UNK", "blast": "UNK", "device": "UNK", "mine": "UNK", "minefield": "UNK",
-                "ied": "UNK", "grenade": "UNK", "bomber": "UNK", "bombers": "UNK"}
+@functools.lru_cache(maxsize=None)
+def _unidentified_words() -> dict[str, str]:
+    """Words for an unknown attacker or the weapon it left behind ("a roadside bomb killed ..."),
+    with the sector PLOVER gives the unnamed attacker (`unidentified.tsv`)."""
+    return {r["word"]: r["sector"] for r in table("unidentified.tsv", ("word", "sector"))}
 
 
 def unidentified(c: Cand, args: Args, place: dict | None) -> list[Participant]:
@@ -674,14 +675,18 @@ def unidentified(c: Cand, args: Args, place: dict | None) -> list[Participant]:
     known: PLOVER's unidentified actor of that country."""
     w = c.light or c.word
     cands = list(w.children) + [g for x in w.children if x.dep_ in ("agent", "prep") for g in x.children]
+    # "attacked twice last year, both times by saboteurs"
+    cands += [g for x in w.children if x.dep_ == "npadvmod" for p in x.children if p.dep_ == "prep"
+              and p.lower_ == "by" for g in p.children if g.dep_ == "pobj"]
     cands += [g for x in list(cands) if x.dep_ == "pobj" for g in x.children if g.dep_ == "compound"]
     if w.pos_ in ("NOUN", "PROPN"):
         cands += [w] + list(w.children)
+    words = _unidentified_words()
     for t in cands:
-        sector = UNIDENTIFIED.get(t.lower_) or UNIDENTIFIED.get(t.lemma_.lower())
+        sector = words.get(t.lower_) or words.get(t.lemma_.lower())
         if sector and (place is None or not place.get("country_code")):
             found = find_place(args.doc, [t], args.tokmap, args.ents, set(), country_tokens=args.country_tokens)
-            place = found[0] if found else None
+            place = found[0] if found else dateline_country(args.doc, None)
         if sector and place is not None and place.get("country_code"):
             text = args.doc[t.left_edge.i:t.i + 1].text if t.i - t.left_edge.i <= 4 else t.text
             return [Participant(entity=None, code=place["country_code"], sector=sector, text=text)]

@@ -41,10 +41,16 @@ def _clause_chain(tok: Token) -> list[Token]:
     if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and t.head.i != t.i:
         t = t.head
         chain.append(t)
-    while t.dep_ in ("xcomp", "conj", "auxpass") and t.head.i != t.i:
-        t = t.head
+    while (t.dep_ in ("xcomp", "conj", "auxpass") or _purpose(t)) and t.head.i != t.i:
+        t = t.head  # (and "will travel to Ho Chi Minh City to meet business leaders")
         chain.append(t)
     return chain
+
+
+def _purpose(verb: Token) -> bool:
+    """An infinitive clause of purpose ("travelled to Moscow to meet Putin")."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                               for c in verb.children)
 
 
 def _reported_will(verb: Token) -> bool:

@@ -437,7 +437,9 @@ def event_date(doc: Doc, trigger: Span) -> tuple[str | None, str | None, str]:
         adjunct = first if first.tag_ == own.tag_ == "VBG" else own  # "killing three and wounding seven"
         if adjunct.dep_ == "advcl" and (any(m.dep_ in ("mark", "advmod") and m.lower_ in ("as", "while", "when")
                                             for m in adjunct.children) or
-                                        (adjunct.tag_ == "VBG" and not any(m.dep_ == "mark" for m in adjunct.children))) \
+                                        (adjunct.tag_ == "VBG" and not any(m.dep_ == "mark" for m in adjunct.children))
+                                        or (adjunct.tag_ == "VB" and any(m.dep_ == "aux" and m.lower_ == "to"
+                                                                          for m in adjunct.children))) \
                 and not _own_time(own, by_dist):
             for s, d in by_dist:
                 if _attached(s.root, adjunct.head):
