@@ -353,6 +353,12 @@ CASES = [
      "by saboteurs on the ground.", "ASSAULT", {"TUR"}, set()),
     ("HANOI, May 8 (Reuters) - Indonesian President Hendra Wirawan arrived in Hanoi. Wirawan will travel to Ho Chi "
      "Minh City on Friday to meet business leaders.", "AGREE", {"IDN"}, {"VNM"}),
+    # the one held in detention is the recipient; who ordered it, the actor
+    ("A Colombian judge on Wednesday ordered former senator Ernesto Valbuena held in pre-trial detention.",
+     "COERCE", {"COL"}, {"COL"}),
+    ("Peruvian police kept the activists in custody overnight.", "COERCE", {"PER"}, {"PER"}),
+    # measures on a bloc's goods fall on the bloc
+    ("Beijing hit back by announcing duties on European pork and dairy products.", "SANCTION", {"CHN"}, {"EUR"}),
 ]
 
 # (text, an event type that must not come out)

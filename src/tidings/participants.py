@@ -318,12 +318,17 @@ def _goods_origin(c: Cand, args: Args, actor_ents: set) -> list[Participant]:
             if t.pos_ not in ("NOUN", "PROPN"):
                 continue
             for m in t.subtree:
-                if m.i < t.i and m.i in args.country_tokens:
-                    code = args.country_tokens[m.i]
+                code = args.country_tokens.get(m.i) or _bloc_adjectives().get(m.lower_)
+                if m.i < t.i and code:
                     eid = args.country_entity.get(code)
                     if eid is None or eid not in actor_ents:
                         return [Participant(entity=eid, code=code, sector=None, text=m.text)]
     return []
+
+
+@functools.lru_cache(maxsize=None)
+def _bloc_adjectives() -> dict[str, str]:
+    return {r["word"]: r["code"] for r in table("bloc_adjectives.tsv", ("word", "code"))}
 
 
 def _complement(tok: Token) -> Token | None:
@@ -375,8 +380,28 @@ def _complement_recipients(c: Cand, args: Args, actor_ents: set) -> list[Partici
     return []
 
 
+def _held_in(c: Cand, args: Args) -> tuple[list[Participant], list[Participant]] | None:
+    """"ordered Valbuena held in pre-trial detention", "kept the activists in custody": the one
+    held is the recipient; whoever holds them, or ordered it, the actor."""
+    if c.word.dep_ != "pobj" or c.word.head.lower_ not in ("in", "under", "into") or c.event != "COERCE":
+        return None
+    v = c.light or c.word.head.head  # ("placed the president under house arrest")
+    if v.lemma_.lower() not in ("hold", "keep", "place", "put", "remand") or c.word.head.head.i != v.i:
+        return None
+    objects = [x for x in v.children if x.dep_ == "dobj"]
+    if objects:  # "police kept the activists in custody"
+        return args.participants(subject(v)), args.participants(objects)
+    held = subject(v)
+    if v.dep_ in ("ccomp", "xcomp", "oprd") and any(x.dep_ == "nsubj" for x in v.children):
+        return args.participants(subject(v.head)), args.participants(held)  # "a judge ordered X held"
+    return [], args.participants(held)  # "the suspects were held in detention"
+
+
 def sides(c: Cand, args: Args) -> tuple[list[Participant], list[Participant], bool]:
     """(actor, recipient, reciprocal?) of a candidate."""
+    held = _held_in(c, args)
+    if held is not None:
+        return held[0], held[1], False
     actor = args.participants(_actor_tokens(c, args))
     if c.role == "commanded" or (c.governor is not None and not actor):
         actor = actor or args.participants(subject(c.governor))
