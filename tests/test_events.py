@@ -359,6 +359,14 @@ CASES = [
     ("Peruvian police kept the activists in custody overnight.", "COERCE", {"PER"}, {"PER"}),
     # measures on a bloc's goods fall on the bloc
     ("Beijing hit back by announcing duties on European pork and dairy products.", "SANCTION", {"CHN"}, {"EUR"}),
+    # a reporting clause the parser hung on the last noun; demonstrations during which others acted
+    ("Croatian authorities are failing to uphold the property rights of Croatian Serb refugees, a human rights "
+     "group protested here Wednesday.", "ACCUSE", {"NGO"}, {"HRV"}),
+    ("Palestinian youths resorted to throwing stones during demonstrations against the Israeli military, "
+     "officials said on Thursday.", "PROTEST", {"PSE"}, {"ISR"}),
+    # a name set off after a title a misspelt country possesses
+    ("Quatar's emir, Sheikh Hamad bin Khalifa al-Thani launched a mediation effort between the Emirates and "
+     "Saudi Arabia.", "CONSULT", {"QAT"}, {"ARE", "SAU"}),
 ]
 
 # (text, an event type that must not come out)
@@ -550,3 +558,9 @@ def test_an_announced_concession_is_dated_by_its_announcement(extract):
                   "it would lay down its arms, said it had nothing to do with the attack.").to_dict()
     concede = next(e for e in rec["events"] if e["event"] == "CONCEDE")
     assert concede["date"] == "2025-05"
+
+
+def test_ethnic_people_are_coded_where_they_live_not_by_their_name(nlp):
+    doc = nlp("Ethnic Albanians in south Serbia are demanding a U.N. military presence.")
+    ev = next(v for v in doc._.events if v.event == "REQUEST")
+    assert {p.code for p in ev.actor} == {"SRB"}

@@ -259,7 +259,7 @@ class GroupsMixin:
         article's dateline country, or of the one country an article without a dateline names."""
         for e in entities:
             if e.kind == "PERSON" and e.country is None:
-                e.country = self._listed_country(doc, e, entities)
+                e.country = self._listed_country(doc, e, entities) or self._title_before(doc, e)
             elif self._nongovernmental(e):
                 e.country = "NGO"
         code = self._dateline(doc)
@@ -312,6 +312,22 @@ class GroupsMixin:
             if code and code != home and code not in NON_STATE_CODES:
                 return code
         return None
+
+    def _title_before(self, doc: Doc, e: Entity) -> str | None:
+        """"Qatar's emir, Sheikh Hamad bin Khalifa al-Thani": a name set off after a title that
+        a country possesses."""
+        first = min(e.mentions, key=lambda s: s.start)
+        i = first.start - 1
+        while i >= 0 and self.titles.get(doc[i].lower_) is not None and not self.titles[doc[i].lower_].sectors:
+            i -= 1  # honorifics ("Sheikh")
+        if i < 2 or doc[i].text != ",":
+            return None
+        title = doc[i - 1]
+        if self.titles.get(title.lower_) is None:
+            return None
+        if doc[i - 2].tag_ == "POS" and i >= 3 and (i - 3) in self.country_of_token:
+            return self.country_of_token[i - 3]
+        return self.country_of_token.get(i - 2)  # "Qatari emir, Sheikh ..."
 
     def _listed_country(self, doc: Doc, e: Entity, entities: list[Entity]) -> str | None:
         """ "seven Russian officials, among them Dmitry Rogozin", "Russian officials, including

@@ -18,7 +18,7 @@ from .coref import COUNTRY_TOKENS, entity_by_id, phrase_of, resolve, token_entit
 from .lexicons import table
 from .model import Event, Participant
 from .places import REACH_VERBS, dateline_country, find_place
-from .triggers import Trigger, lemma, match_trigger, verb_like
+from .triggers import Trigger, _trailing_report, lemma, match_trigger, verb_like
 
 class Args:
     """Participant coding for one doc: tokens to actor/recipient entries."""
@@ -136,7 +136,9 @@ class Args:
         if ent.kind == "GROUP":
             # "Senior Hungarian and Romanian officials": one participant per country named
             mention = next((m for m in ent.mentions if m.start <= tok.i < m.end), None)
-            if mention is not None:
+            if mention is not None and any(t.lower_ == "ethnic" for t in self.doc[max(0, mention.start - 1):mention.end]):
+                more = []  # "ethnic Albanians in south Serbia": a people, coded where they live
+            elif mention is not None:
                 more = [self.country_tokens[i] for i in range(mention.start, mention.end) if i in self.country_tokens]
                 # "Kyrgyz and Tajik border troops", where the demonyms are mentions of their own
                 more += [self.country_tokens[x.i] for c in tok.children if c.dep_ in ("amod", "compound", "nmod")
@@ -224,6 +226,12 @@ def _actor_tokens(c: Cand, args: Args) -> list[Token]:
                 (w.head.lower_ == "for" or (w.head.lower_ in ("in", "during", "at") and c.event == "PROTEST")):
             # "returned to Geneva for talks", "walked out in protest", "threw stones during demonstrations"
             got = subject(gov)
+            while not got and gov.dep_ in ("pcomp", "xcomp") and gov.head.i != gov.i:
+                gov = gov.head.head if gov.dep_ == "pcomp" else gov.head  # "resorted to throwing stones during"
+                got = subject(gov) if verb_like(gov) else []
+                if not got and gov.dep_ == "acl" and gov.tag_ in ("VBD", "VBN") and args._eid(gov.head) and \
+                        not any(x.dep_ in ("agent", "dobj") for x in gov.children):
+                    got = [gov.head]  # "Palestinian youths resorted to ..." read as a noun phrase
         return got
     got = subject(w)
     if not got and "patient" in c.row.actor:
@@ -402,6 +410,9 @@ def sides(c: Cand, args: Args) -> tuple[list[Participant], list[Participant], bo
     held = _held_in(c, args)
     if held is not None:
         return held[0], held[1], False
+    if _trailing_report(c.word):  # "X are failing ..., a human rights group protested": the group accuses X
+        said = c.word.sent.root
+        return args.participants([c.word.head]), args.participants(subject(said)), False
     actor = args.participants(_actor_tokens(c, args))
     if c.role == "commanded" or (c.governor is not None and not actor):
         actor = actor or args.participants(subject(c.governor))
