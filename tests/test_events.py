@@ -367,6 +367,8 @@ CASES = [
     # a name set off after a title a misspelt country possesses
     ("Quatar's emir, Sheikh Hamad bin Khalifa al-Thani launched a mediation effort between the Emirates and "
      "Saudi Arabia.", "CONSULT", {"QAT"}, {"ARE", "SAU"}),
+    ("North Korea has trained more than 500 computer hackers.", "MOBILIZE", {"PRK"}, set()),
+    ("Fighting between Azerbaijanis and Armenians continued.", "ASSAULT", {"AZE", "ARM"}, {"AZE", "ARM"}),
 ]
 
 # (text, an event type that must not come out)
@@ -375,6 +377,7 @@ NEGATIVES = [
     ("The campaign released attack ads against the senator.", "ASSAULT"),
     ("The ministry handed the ambassador a letter of protest.", "PROTEST"),
     ("The president thanked the troops before flying home.", "CONSULT"),
+    ("The coach trained the team for the final.", "MOBILIZE"),
     ("Asked whether Cambodian diplomats would be expelled, the spokeswoman said no decision had been taken.",
      "REQUEST"),
     ("The talks were productive, a spokesman said.", "CONSULT"),

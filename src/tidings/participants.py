@@ -167,8 +167,8 @@ class Args:
         word is itself a country's."""
         doc = self.doc
         i = tok.left_edge.i
-        if i not in self.country_tokens:
-            return []
+        if i not in self.country_tokens or i == tok.i:
+            return []  # (not "between Azerbaijanis and Armenians": peoples, each its own)
         out = []
         while i >= 2 and doc[i - 1].lower_ in ("and", ",") and (i - 2) in self.country_tokens:
             out.append(self.country_tokens[i - 2])
