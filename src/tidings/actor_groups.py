@@ -23,6 +23,8 @@ DOMESTIC_SECTORS = STATE_SECTORS | {"PTY", "OPP", "REB", "LAB"}
 HOME = "tidings_home_country"
 from .model import Entity
 
+#: Nouns that, after "the", stand for the armed or political body named before ("the party").
+BODY_NOUNS = frozenset({"group", "movement", "militia", "organisation", "organization", "party", "faction", "front"})
 NON_STATE_CODES = frozenset({"UNO", "EUR", "IGO", "NGO", "ISM", "IMG", "MNC"})
 #: Plural nouns that a country may modify without naming a group of its people.
 NOT_GROUPS = frozenset({"years", "months", "weeks", "days", "hours", "dollars", "euros", "percent", "elections",
@@ -31,7 +33,7 @@ NOT_GROUPS = frozenset({"years", "months", "weeks", "days", "hours", "dollars", 
                         "forces'", "positions", "lives", "rights", "assets", "funds", "claims", "reports",
                         "media", "waters", "skies", "borders", "territories", "lands", "cities", "regions",
                         "areas", "elections", "markets", "shares", "prices", "weapons", "missiles", "arms"})
-def _pair(tok: Token) -> bool:
+def counted_pair(tok: Token) -> bool:
     """A plural noun counted as two, definitely ("the two men", "both sides"; not "two senators")."""
     kids = list(tok.children)
     return tok.tag_ in ("NNS", "NNPS") and (
@@ -123,7 +125,7 @@ class GroupsMixin:
             title, tstart = self._group_title(tok)
             national = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "poss")
                         and c.i in self.country_of_token]
-            if (title is None or title.kind != "GROUP") and _pair(tok) and tok.lower_ not in NOT_GROUPS:
+            if (title is None or title.kind != "GROUP") and counted_pair(tok) and tok.lower_ not in NOT_GROUPS:
                 pass  # "the two men", "the two border services": the article's two sides (participants)
             elif title is None or title.kind != "GROUP":
                 if not national or tok.tag_ not in ("NNS", "NNPS") or tok.lower_ in NOT_GROUPS \
@@ -278,7 +280,7 @@ class GroupsMixin:
                 continue
             if e.kind == "GROUP" and any(self._belongs(s) for s in e.mentions):
                 continue  # "inspectors of the IAEA", "Hezbollah guerrillas"
-            if e.kind == "GROUP" and all(_pair(s.root) for s in e.mentions):
+            if e.kind == "GROUP" and all(counted_pair(s.root) for s in e.mentions):
                 continue  # "the two sides": both parties, found per event
             if e.kind == "GROUP" and any(s.root.lemma_.lower() in words("state_groups.txt") and
                                          s.root.tag_ in ("NNS", "NNPS") for s in e.mentions):
@@ -409,8 +411,8 @@ class GroupsMixin:
             if head in ("bloc", "alliance", "organisation", "organization", "union") and e.kind == "ORG" \
                     and e.country in ("EUR", "IGO", "UNO"):
                 return e
-            if head in ("group", "movement", "militia", "organisation", "organization", "party", "faction", "front") and e.kind == "ORG" \
-                    and set(e.sectors) & {"REB", "PRM", "OPP", "PTY", "GOV"} and e.country not in ("EUR", "IGO", "UNO"):
+            if head in BODY_NOUNS and e.kind == "ORG" and set(e.sectors) & {"REB", "PRM", "OPP", "PTY", "GOV"} \
+                    and e.country not in ("EUR", "IGO", "UNO"):
                 return e  # "the group" after "the Taliban"
             if e.kind == "GROUP" and any(s.root.lemma_.lower() == head and (len(s) > 1 or self._qualified(s))
                                          for s in e.mentions):

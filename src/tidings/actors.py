@@ -352,7 +352,7 @@ class ActorFinder(GroupsMixin):
                 start = max(s.sent.start, start - 2) if start < s.start else start
                 body = next((owner[i] for i in range(start, s.start) if i in owner), None) or \
                     next((o for i in range(start, s.start) if doc[i].pos_ == "PROPN"
-                          for o in [_named_by_last_word(doc[i].text, entities)] if o is not None and o.country),
+                          for o in [named_by_last_word(doc[i].text, entities)] if o is not None and o.country),
                          None)
                 if body is not None:
                     e.country = body.country
@@ -366,7 +366,7 @@ class ActorFinder(GroupsMixin):
                     (doc[k].dep_ in ("amod", "compound", "nummod", "npadvmod") or doc[k].text == "-"):
                 k -= 1  # "the agency's 35-nation Board of Governors"
             if k >= 1 and doc[k].tag_ == "POS" and doc[k - 1].pos_ == "NOUN":
-                body = _named_by_last_word(doc[k - 1].text.capitalize(), entities)
+                body = named_by_last_word(doc[k - 1].text.capitalize(), entities)
                 if body is not None and body is not e and body.country:
                     e.country = body.country
 
@@ -720,10 +720,10 @@ def _short_name(m: _Mention, entities: list[Entity]) -> Entity | None:
     Council": a one-word organisation name that ends a longer one named before."""
     if m.kind != "ORG" or len(m.span) != 1 or m.country:
         return None
-    return _named_by_last_word(m.span.text, entities)
+    return named_by_last_word(m.span.text, entities)
 
 
-def _named_by_last_word(word: str, entities: list[Entity]) -> Entity | None:
+def named_by_last_word(word: str, entities: list[Entity]) -> Entity | None:
     """The latest organisation whose name of several words ends in `word`."""
     for e in reversed(entities):
         parts = e.name.split()

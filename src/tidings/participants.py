@@ -13,12 +13,12 @@ from spacy.tokens import Doc, Token
 
 from .arguments import between, conjuncts, dative, is_passive, patient, prep_objects, subject
 from .candidates import ACTOR_KINDS, FIRST_PERSON, GOVERNOR_TYPES, MATERIAL_CONFLICT, NP_PREPS, Cand, noun_read_as_verb
-from .actor_groups import NON_STATE_CODES, _pair
+from .actor_groups import NON_STATE_CODES, counted_pair
 from .coref import COUNTRY_TOKENS, entity_by_id, phrase_of, resolve, token_entities
 from .lexicons import table
 from .model import Event, Participant
 from .places import REACH_VERBS, dateline_country, find_place
-from .triggers import Trigger, _trailing_report, lemma, match_trigger, verb_like
+from .triggers import Trigger, trailing_report, lemma, match_trigger, verb_like
 
 class Args:
     """Participant coding for one doc: tokens to actor/recipient entries."""
@@ -136,7 +136,9 @@ class Args:
         if ent.kind == "GROUP":
             # "Senior Hungarian and Romanian officials": one participant per country named
             mention = next((m for m in ent.mentions if m.start <= tok.i < m.end), None)
-            if mention is not None and any(t.lower_ == "ethnic" for t in self.doc[max(0, mention.start - 1):mention.end]):
+            ethnic = mention is not None and any(t.lower_ == "ethnic"
+                                                 for t in self.doc[max(0, mention.start - 1):mention.end])
+            if ethnic:
                 more = []  # "ethnic Albanians in south Serbia": a people, coded where they live
             elif mention is not None:
                 more = [self.country_tokens[i] for i in range(mention.start, mention.end) if i in self.country_tokens]
@@ -150,7 +152,7 @@ class Args:
     def _the_two(self, tok: Token) -> list[str]:
         """"the two countries", "both sides", "the two men": the two countries the article has named
         most often up to here, when it names two clearly more often than any other."""
-        if not _pair(tok):
+        if not counted_pair(tok):
             return []
         counts: dict[str, int] = {}
         for i, code in self.country_tokens.items():
@@ -410,7 +412,7 @@ def sides(c: Cand, args: Args) -> tuple[list[Participant], list[Participant], bo
     held = _held_in(c, args)
     if held is not None:
         return held[0], held[1], False
-    if _trailing_report(c.word):  # "X are failing ..., a human rights group protested": the group accuses X
+    if trailing_report(c.word):  # "X are failing ..., a human rights group protested": the group accuses X
         said = c.word.sent.root
         return args.participants([c.word.head]), args.participants(subject(said)), False
     actor = args.participants(_actor_tokens(c, args))

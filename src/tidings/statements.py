@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .actor_groups import HOME, nongovernmental
-from .actors import _named_by_last_word, is_institution, phrase_of, resolve, token_entities
+from .actors import named_by_last_word, is_institution, phrase_of, resolve, token_entities
 from .extensions import QUOTES
 from .lexicons import table, words
 from . import gazetteer
@@ -399,7 +399,7 @@ def _unnamed_speaker(doc: Doc, tok: Token, span: Span) -> str | None:
     if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ in ("report", "reports"):
         return None
     if span[0].lower_ == "the" and len(span) == 2 and tok.pos_ == "NOUN":
-        named = _named_by_last_word(tok.text.capitalize(), doc._.entities or [])
+        named = named_by_last_word(tok.text.capitalize(), doc._.entities or [])
         if named is not None:  # "The party denied", after "the opposition National Renewal Party"
             span._.entity = named.id
             named.mentions.append(span)

@@ -237,7 +237,7 @@ def _satisfied(spec: frozenset[str], lemmas: list[str], classes: set[str]) -> bo
     return any(o in spec for o in lemmas) or any(c in spec for c in classes)
 
 
-def _trailing_report(tok: Token) -> bool:
+def trailing_report(tok: Token) -> bool:
     """"X are failing ..., a human rights group protested here": the parser hangs the reporting
     clause on the last noun of what was said, as an apposition with a participle."""
     head = tok.head
@@ -254,7 +254,7 @@ def _has_object(tok: Token, row: Trigger) -> bool:
         classes = _classes(toks, empty)
         if any(c.dep_ in ("ccomp", "oprd", "xcomp") for c in tok.children) or \
                 (tok.dep_ == "ROOT" and any(c.dep_ == "ccomp" and c.i < tok.i for c in tok.children)) or \
-                (tok.dep_ in ("parataxis",) and tok.head.i < tok.i) or _trailing_report(tok):
+                (tok.dep_ in ("parataxis",) and tok.head.i < tok.i) or trailing_report(tok):
             classes.add("@pred")  # "called X a priority", "X are failing ..., a rights group protested"
         if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
                for c in tok.children):
