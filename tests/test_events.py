@@ -369,6 +369,11 @@ CASES = [
      "Saudi Arabia.", "CONSULT", {"QAT"}, {"ARE", "SAU"}),
     ("North Korea has trained more than 500 computer hackers.", "MOBILIZE", {"PRK"}, set()),
     ("Fighting between Azerbaijanis and Armenians continued.", "ASSAULT", {"AZE", "ARM"}, {"AZE", "ARM"}),
+    # a second verb of the sentence hung on the reported clause; a diplomat summoned by pronoun
+    ("TBILISI, Nov 10 (Reuters) - The government said the protests had been \"organised and financed from "
+     "abroad\" and accused the EU's ambassador, Marek Novotny, of interference.", "ACCUSE", {"GEO"}, {"EUR"}),
+    ("TBILISI, Nov 10 (Reuters) - The government accused the EU's ambassador, Marek Novotny, of interference. "
+     "The Foreign Ministry summoned him later in the day.", "ACCUSE", {"GEO"}, {"EUR"}),
 ]
 
 # (text, an event type that must not come out)

@@ -94,7 +94,7 @@ HELDOUT_FLOORS = {
     "seoul-subway-strike-called-off": 35 / 42,
     "south-sudan-convoy-suspension": 28 / 30,
     "syria-iaea-access-dispute": 39 / 40,
-    "tbilisi-election-protest": 35 / 44,
+    "tbilisi-election-protest": 37 / 44,
     "thailand-cambodia-cyber-espionage": 38 / 41,
     "turkey-pipeline-drone-strike": 32 / 34,
     "zimbabwe-opposition-arrests": 35 / 38,

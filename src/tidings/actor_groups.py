@@ -327,8 +327,8 @@ class GroupsMixin:
         title = doc[i - 1]
         if self.titles.get(title.lower_) is None:
             return None
-        if doc[i - 2].tag_ == "POS" and i >= 3 and (i - 3) in self.country_of_token:
-            return self.country_of_token[i - 3]
+        if doc[i - 2].tag_ == "POS" and i >= 3:  # ("the EU's ambassador, Marek Novotny")
+            return self.country_of_token.get(i - 3) or self.org_of_token.get(i - 3)
         return self.country_of_token.get(i - 2)  # "Qatari emir, Sheikh ..."
 
     def _listed_country(self, doc: Doc, e: Entity, entities: list[Entity]) -> str | None:

@@ -556,6 +556,9 @@ class ActorFinder(GroupsMixin):
             clauses = {x.i for c in root.head.children if c.dep_ in ("acl", "relcl") for x in c.subtree}
             parts.append([t for t in root.head.subtree if not (m.span.start <= t.i < m.span.end)
                           and t.i not in clauses])
+            owner = next((c for c in root.head.children if c.dep_ == "poss"), None)
+            if m.country is None and owner is not None:  # "the EU's ambassador, Marek Novotny, of ..."
+                m.country = self.country_of_token.get(owner.i) or self.org_of_token.get(owner.i)
         for toks in parts:
             found = self._titles_in(toks)
             found = [f for f in found if self.titles[f].kind == "PERSON" and self.titles[f].sectors

@@ -147,7 +147,7 @@ def _resolve_non_person(doc: Doc, token: Token, plural: bool) -> str | None:
 
 def entity_class(token: Token) -> set[str]:
     """The classes of actor a token names, for the @-constraints of the event lexicons:
-    @actor, @person, @official, @state, @country, @location, @people."""
+    @actor, @person, @official, @state, @country, @location, @people, @diplomat."""
     doc = token.doc
     eid = resolve(doc, token)
     out: set[str] = set()
@@ -159,6 +159,8 @@ def entity_class(token: Token) -> set[str]:
             out.add("@actor")
         if e.kind == "PERSON":
             out |= {"@person", "@people"}
+            if any(t.lower() in ("ambassador", "envoy", "diplomat", "chargé d'affaires") for t in e.titles):
+                out.add("@diplomat")  # "summoned him", after "the EU's ambassador, Marek Novotny"
         if e.kind == "GROUP":
             out.add("@people")
         if e.kind == "COUNTRY":

@@ -18,7 +18,7 @@ from .coref import COUNTRY_TOKENS, entity_by_id, phrase_of, resolve, token_entit
 from .lexicons import table
 from .model import Event, Participant
 from .places import REACH_VERBS, dateline_country, find_place
-from .triggers import Trigger, trailing_report, lemma, match_trigger, verb_like
+from .triggers import Trigger, lemma, match_trigger, roles_of, trailing_report, verb_like
 
 class Args:
     """Participant coding for one doc: tokens to actor/recipient entries."""
@@ -245,6 +245,11 @@ def _actor_tokens(c: Cand, args: Args) -> list[Token]:
         got = subject(w.head.head) or got
     if not got and not is_passive(w):
         got = args.fallback_subject(w)
+    if w.dep_ == "conj" and w.head.dep_ == "ccomp" and is_passive(w.head) and not is_passive(w) and \
+            got and not any(p.code for p in args.participants(got)) and "say" in roles_of(w.head.head):
+        # "the government said the protests had been financed from abroad and accused the EU's
+        # ambassador": the parser hung the second verb of the sentence on the reported clause
+        got = subject(w.head.head) or got
     return got
 
 
