@@ -374,6 +374,11 @@ CASES = [
      "abroad\" and accused the EU's ambassador, Marek Novotny, of interference.", "ACCUSE", {"GEO"}, {"EUR"}),
     ("TBILISI, Nov 10 (Reuters) - The government accused the EU's ambassador, Marek Novotny, of interference. "
      "The Foreign Ministry summoned him later in the day.", "ACCUSE", {"GEO"}, {"EUR"}),
+    # a hostile act a source says another did is an accusation by the source
+    ("LIMA, May 14 (Reuters) - The National Human Rights Coordinator said police had beaten several detained "
+     "protesters.", "ACCUSE", {"PER"}, {"PER"}),
+    ("BISHKEK, Sept. 12 (Reuters) - Kyrgyzstan's State Border Service said Tajik forces had opened fire on a "
+     "Kyrgyz post.", "ACCUSE", {"KGZ"}, {"TJK"}),
 ]
 
 # (text, an event type that must not come out)
@@ -383,6 +388,7 @@ NEGATIVES = [
     ("The ministry handed the ambassador a letter of protest.", "PROTEST"),
     ("The president thanked the troops before flying home.", "CONSULT"),
     ("The coach trained the team for the final.", "MOBILIZE"),
+    ("LIMA, May 14 (Reuters) - The Interior Ministry said police had detained 20 protesters.", "ACCUSE"),
     ("Asked whether Cambodian diplomats would be expelled, the spokeswoman said no decision had been taken.",
      "REQUEST"),
     ("The talks were productive, a spokesman said.", "CONSULT"),

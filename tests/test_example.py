@@ -80,7 +80,7 @@ HELDOUT_FLOORS = {
     "iran-armenia-yerevan-visit": 33 / 38,
     "kaduna-highway-kidnapping": 33 / 39,
     "kyrgyz-tajik-border-clash": 38 / 40,
-    "lima-pension-protest": 29 / 31,
+    "lima-pension-protest": 30 / 31,
     "lome-election-boycott": 31 / 42,
     "luanda-car-peace-deal": 35 / 42,
     "monusco-ituri-withdrawal": 29 / 42,

@@ -257,9 +257,61 @@ def decide(doc: Doc, events: list[Event], statements: list[Statement]) -> None:
             ev.date, ev.date_granularity, ev.date_basis = None, None, "unknown"
 
 
+#: Acts whose report by someone other than the one who did them is an accusation.
+HOSTILE = frozenset({"ASSAULT", "COERCE"})
+
+
+def allegations(doc: Doc, events: list[Event], statements: list[Statement]) -> list[Event]:
+    """ACCUSE events for hostile acts a source says another party did ("a rights group said police
+    had beaten detainees", "the border service said Tajik forces had opened fire"): PLOVER's
+    ACCUSE allege, by the source against the one said to have acted, on the same words. Not for
+    a state's report of its own forces' acts, nor where the text already has that accusation."""
+    from .coref import STATE_SECTORS
+    from .model import Participant
+    ents = entity_by_id(doc)
+    by_id = {s.id: s for s in statements}
+    out = []
+    for ev in events:
+        if ev.event not in HOSTILE or ev.status not in ("attributed", "claimed") or not ev.source or not ev.actor:
+            continue
+        speaker = ents.get(ev.source)
+        st = by_id.get(ev.statement) if ev.statement else None
+        if speaker is None or not speaker.country or st is None:
+            continue
+        acted = {p.code for p in ev.actor if p.code}
+        if not acted or any(p.entity == speaker.id for p in ev.actor):
+            continue
+        own_side = speaker.country in acted and (set(speaker.sectors or [speaker.sector]) & STATE_SECTORS)
+        if own_side:
+            continue  # "the ministry said police detained 20 people": a report, not an accusation
+        sent = doc[ev.head].sent
+        if any(v.event == "ACCUSE" and doc[v.head].sent == sent and {p.code for p in v.recipient} & acted
+               for v in events + out):
+            continue  # "accused police of beating ...": the accusation is already there
+        said = doc[st.cue.start:st.cue.end]
+        from .times import event_date
+        date, gran, basis = event_date(doc, said)
+        out.append(Event(id="", event="ACCUSE", trigger=ev.trigger, head=ev.head, mode="allege",
+                         context=list(ev.context),
+                         actor=[Participant(entity=speaker.id, code=speaker.country, sector=speaker.sector,
+                                            text=st.speaker_span.text if st.speaker_span is not None
+                                            else speaker.name)],
+                         recipient=list(ev.actor), date=date, date_granularity=gran, date_basis=basis,
+                         status="asserted", source=speaker.id, statement=st.id, confidence=0.6,
+                         rule=f"{ev.rule} allegation"))
+    return out
+
+
 class StatusStage:
     def __call__(self, doc: Doc) -> Doc:
         decide(doc, doc._.events or [], doc._.statements or [])
+        extra = allegations(doc, doc._.events or [], doc._.statements or [])
+        if extra:  # each accusation just after the act it is about, then numbered again
+            after = {id(v): [a for a in extra if a.head == v.head and a.trigger == v.trigger] for v in doc._.events}
+            events = [x for v in doc._.events for x in [v] + after[id(v)]]
+            for n, v in enumerate(events, 1):
+                v.id = f"v{n}"
+            doc._.events = events
         return doc
 
 
