@@ -21,8 +21,8 @@ from spacy.util import filter_spans
 from . import gazetteer
 from .lexicons import words
 from .actor_groups import GroupsMixin, Mention as _Mention
-from .extensions import MENTIONS
-from .quotes import find_quotes, inside
+from .extensions import MENTIONS, QUOTES
+from .quotes import inside
 from .segment import dateline_place
 from .model import Entity
 from .coref import (COUNTRY_TOKENS, PERSON_PRONOUNS, entity_by_id, entity_class, phrase_of, resolve,  # noqa: F401
@@ -98,7 +98,8 @@ class ActorFinder(GroupsMixin):
         taken: set[int] = set()
         self._surnames: set[str] = set()  # of the people found so far, for "Mutasa said"
         self._first_names: set[str] = set()  # ... and "Pimchanok said" (outside quotations)
-        self._quotes = find_quotes(doc.text)
+        # the segmenter's quotations, as character spans
+        self._quotes = [(q.start_char, q.end_char) for q in doc.spans[QUOTES]] if QUOTES in doc.spans else []
 
         def take(m: _Mention) -> None:
             mentions.append(m)

@@ -17,8 +17,9 @@ from spacy.tokens import Doc, Token
 
 from .actors import entity_by_id
 from .lexicons import table
-from .model import Event, Statement
-from .times import date_range
+from .coref import STATE_SECTORS
+from .model import Event, Participant, Statement
+from .times import date_range, event_date
 from .triggers import match_trigger, roles_of
 
 ORDER = ("negated", "hypothetical", "future")  # own-clause statuses, strongest first
@@ -266,8 +267,6 @@ def allegations(doc: Doc, events: list[Event], statements: list[Statement]) -> l
     had beaten detainees", "the border service said Tajik forces had opened fire"): PLOVER's
     ACCUSE allege, by the source against the one said to have acted, on the same words. Not for
     a state's report of its own forces' acts, nor where the text already has that accusation."""
-    from .coref import STATE_SECTORS
-    from .model import Participant
     ents = entity_by_id(doc)
     by_id = {s.id: s for s in statements}
     out = []
@@ -289,7 +288,6 @@ def allegations(doc: Doc, events: list[Event], statements: list[Statement]) -> l
                for v in events + out):
             continue  # "accused police of beating ...": the accusation is already there
         said = doc[st.cue.start:st.cue.end]
-        from .times import event_date
         date, gran, basis = event_date(doc, said)
         out.append(Event(id="", event="ACCUSE", trigger=ev.trigger, head=ev.head, mode="allege",
                          context=list(ev.context),
