@@ -16,6 +16,8 @@ CASES = [
     ("Russia and Ukraine agreed to a prisoner exchange on Friday.", "AGREE", {"RUS", "UKR"}, set()),
     ("Iran agreed to resume talks with the European Union next month.", "AGREE", {"IRN"}, set()),
     ("Japan pledged $500 million in aid to Ukraine.", "AGREE", {"JPN"}, {"UKR"}),
+    # a directed act with no recipient named: the other side of a report from one country
+    ("KATHMANDU, Jan. 19 (AFP) - China pledged 30 million yuan in emergency aid.", "AGREE", {"CHN"}, {"NPL"}),
     ("Germany promised to deliver more air defence systems to Kyiv.", "AGREE", {"DEU"}, {"UKR"}),
     ("France offered to mediate between Israel and Lebanon.", "AGREE", {"FRA"}, set()),
     ("The United States will send additional aid to Haiti, the State Department said.", "AGREE", {"USA"}, {"HTI"}),
@@ -109,6 +111,11 @@ CASES = [
     ("Russian officials accuse Washington of escalating the conflict.", "ACCUSE", {"RUS"}, {"USA"}),
     ("Israel denounced the Iran nuclear deal as a historic mistake.", "ACCUSE", {"ISR"}, set()),
     ("Iran blamed Israel for the attack on its nuclear site.", "ACCUSE", {"IRN"}, {"ISR"}),
+    # a protest a state lodges is disapproval, aimed at the other side of the story
+    ("BUENOS AIRES (AFP) - Argentina's coast guard seized a Chinese trawler, drawing a sharp protest from Beijing.",
+     "ACCUSE", {"CHN"}, {"ARG"}),
+    ("LIMA (Reuters) - Peru detained a Chilean trawler. Chile's embassy lodged a stern protest and demanded the "
+     "release of the crew.", "ACCUSE", {"CHL"}, {"PER"}),
     ("Croatia is investigating alleged war crimes by Croatian extremists.", "ACCUSE", {"HRV"}, {"HRV"}),
     ("Serbian military police launched an investigation into crimes committed by Croat forces.", "ACCUSE",
      {"SRB"}, set()),
@@ -386,6 +393,9 @@ NEGATIVES = [
     ("The two leaders engaged in a war of words over trade.", "ASSAULT"),
     ("The campaign released attack ads against the senator.", "ASSAULT"),
     ("The ministry handed the ambassador a letter of protest.", "PROTEST"),
+    ("BUENOS AIRES (AFP) - The seizure drew a sharp protest from Beijing.", "PROTEST"),
+    ("A police officer said the houses looked as if they had been carpet-bombed.", "ASSAULT"),
+    ("The ministry provided no evidence for its claim.", "AID"),
     ("The president thanked the troops before flying home.", "CONSULT"),
     ("The coach trained the team for the final.", "MOBILIZE"),
     ("LIMA, May 14 (Reuters) - The Interior Ministry said police had detained 20 protesters.", "ACCUSE"),

@@ -26,6 +26,10 @@ CASES = [
     # news organisation reporting: the article's account
     ("Reuters reported that Turkey sent troops to Libya.", "sent", "asserted", "Reuters"),
     ("RT reported that Russia and China held talks in Moscow.", "talks", "asserted", "RT"),
+    # ... but media of one country reporting what another did speak for themselves
+    ("Indian media reported on Sunday that Nepal had turned down an offer of help.", "turned down", "attributed",
+     "Indian media"),
+    ("A local newspaper reported that police had beaten the protesters.", "beaten", "attributed", "newspaper"),
     # claimed
     ("Washington claimed that North Korea sent troops to Russia.", "sent", "claimed", "United States"),
     ("Claims by the US that Iran supplied drones to Russia have grown.", "supplied", "claimed", "United States"),

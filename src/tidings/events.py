@@ -26,6 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import gazetteer, times
+from .actor_groups import HOME
 from .candidates import MATERIAL_CONFLICT, RECIPROCAL_TYPES, Cand, candidates, inanimate
 from .framing import apply_frames, evaluations_found, say_requests
 from .lexicons import table
@@ -74,6 +75,20 @@ def _inanimate_subject(c: Cand) -> bool:
         return False
     subj = subject(c.light or c.word) if c.word.pos_ not in ("NOUN", "PROPN") or c.light else []
     return any(lemma(s) in inanimate() or s.lower_ in inanimate() for s in subj)
+
+
+def _simile(tok) -> bool:
+    """ "the houses looked as if they had been carpet-bombed": a comparison, not an event."""
+    doc = tok.doc
+    for t in [tok] + list(tok.ancestors):
+        marks = {m.lower_ for m in t.children if m.dep_ in ("mark", "advmod") and m.i < t.i}
+        edge = t.left_edge.i
+        if {"if", "though"} & marks and ("as" in marks or doc[edge].lower_ == "as" or
+                                          (edge > 0 and doc[edge - 1].lower_ == "as")):
+            return True
+        if t.dep_ in ("ROOT", "ccomp"):
+            break
+    return False
 
 
 def _disaster_nearby(tok) -> bool:
@@ -179,6 +194,61 @@ def _located(parties: list, place: dict | None, args: Args) -> None:
         p.code = code
 
 
+#: Acts aimed at another party: when the text names none, it is the other side of the story.
+DIRECTED = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SANCTION", "AGREE", "CONCEDE", "SUPPORT", "AID"})
+
+
+def _country(code: str, args: Args) -> Participant:
+    name = gazetteer.countries()[code]["name"] if code in gazetteer.countries() else code
+    return Participant(entity=args.country_entity.get(code), code=code, sector=None, text=name)
+
+
+def _counterpart(c: Cand, actor: list, args: Args) -> list:
+    """The party a directed act with no named recipient is aimed at ("It lodged a stern protest
+    and demanded the release of the crew", "China pledged 30 million yuan"), as a coder reading
+    the whole report would fill it in: in a report from one country, a foreign actor's act is
+    aimed at that country; the home country's acts at the last other state its story involved in
+    this paragraph; with none, an act at home ("the opposition rejected both demands") at the
+    actor's own country."""
+    codes = {p.code for p in actor if p.code}
+    if len(codes) != 1:
+        return []
+    own = next(iter(codes))
+    home = args.doc.user_data.get(HOME)
+    if home and home != own and home not in NON_STATE:
+        return [_country(home, args)]
+    para = args.doc.text.rfind("\n", 0, c.word.idx)  # this paragraph's events only
+    for ev in reversed(args.history):
+        if ev.trigger.start_char < para:
+            break
+        for p in ev.recipient + ev.actor:
+            if p.code and p.code != own and p.code not in NON_STATE and p.code in gazetteer.countries():
+                return [_country(p.code, args)]
+    if own in NON_STATE or own not in gazetteer.countries() or (home and home != own):
+        return []
+    return [_country(own, args)]
+
+
+#: Sectors of a state's own voice: a protest they lodge is a diplomatic one.
+STATE_VOICES = frozenset({"GOV", "MIL"})
+
+
+def _state_protest(c: Cand, actor: list, args: Args) -> bool:
+    """ "It lodged a stern protest", "drawing a sharp protest from Beijing": a protest a state
+    makes is disapproval (ACCUSE), not a demonstration (PLOVER manual: PROTEST is civil action)."""
+    if c.event != "PROTEST" or c.word.pos_ != "NOUN" or c.row.lemma != "protest" or not actor:
+        return False
+    for p in actor:
+        ent = args.ents.get(p.entity) if p.entity else None
+        if p.code not in gazetteer.countries():
+            return False
+        if ent is not None and ent.kind in ("COUNTRY", "LOCATION"):
+            continue  # "Beijing": a capital standing for its government
+        if p.sector not in STATE_VOICES and not (p.sector is None and ent is None):
+            return False
+    return True
+
+
 def _said_date(doc: Doc, head) -> tuple | None:
     """The date of the verb that reports the clause `head` stands in, when the text gives one."""
     v = head
@@ -201,9 +271,12 @@ def find_events(doc: Doc) -> list[Event]:
     seen: set[tuple] = set()
     context_cache: dict[int, list[str]] = {}
     for c in sorted(cands, key=lambda x: x.head.i):
-        if _inanimate_subject(c):
+        if _inanimate_subject(c) or _simile(c.light or c.word):
             continue
         actor, recipient, reciprocal = sides(c, args)
+        if _state_protest(c, actor, args):
+            c.event, c.mode = "ACCUSE", "disapprove"
+            recipient = [p for p in recipient if p.code not in {a.code for a in actor}]
         if c.role == "say-must" and not recipient:
             continue  # "the world should not be fooled": no one is asked to act
         if c.event == "COERCE" and c.mode == "martial-law" and _disaster_nearby(c.word):
@@ -264,6 +337,10 @@ def find_events(doc: Doc) -> list[Event]:
             recipient = _own_government(actor, place, args)
         if not actor and not recipient:
             continue
+        implied = False
+        if not recipient and actor and (c.event in DIRECTED or (c.event == "COERCE" and c.mode in STATE_MODES)):
+            recipient = _counterpart(c, actor, args)
+            implied = bool(recipient)
         trigger = _trigger_span(doc, c)
         key = (c.event, trigger.start, tuple(p.code for p in actor), tuple(p.code for p in recipient))
         if key in seen:
@@ -277,7 +354,7 @@ def find_events(doc: Doc) -> list[Event]:
             if said is not None:
                 date, gran, basis = said
         is_noun = c.word.pos_ in ("NOUN", "PROPN") and c.light is None
-        confidence = 0.5 + 0.2 * bool(actor) + 0.2 * bool(recipient) - 0.1 * is_noun
+        confidence = 0.5 + 0.2 * bool(actor) + 0.2 * bool(recipient) - 0.1 * is_noun - 0.1 * implied
         rule = f"triggers.tsv:{c.row.name}"
         if c.role:
             rule += f" frame:{c.role}"

@@ -271,7 +271,10 @@ def _noun_actor_tokens(noun: Token, row: Trigger) -> list[Token]:
                       if g.dep_ in ("compound", "amod") and g.pos_ == "PROPN"]
             out += found
         else:
-            out += prep_objects(noun, s)
+            got = prep_objects(noun, s)
+            if not got and s == "from" and noun.dep_ == "dobj":
+                got = prep_objects(noun.head, s)  # "drew a sharp protest from Beijing"
+            out += got
     return [x for a in out for x in conjuncts(a)]
 
 

@@ -15,6 +15,7 @@ import functools
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from . import gazetteer
 from .actors import entity_by_id
 from .lexicons import table
 from .coref import STATE_SECTORS
@@ -145,8 +146,19 @@ def _containing(ev: Event, statements: list[Statement]) -> Statement | None:
     return best
 
 
-def attribution(doc: Doc, st: Statement, by_id: dict[str, Statement]) -> tuple[str, Statement]:
-    """The status a statement gives the events in its content, following `within` outwards."""
+def _known_outlet(ent) -> bool:
+    """A news organisation of the lexicon (`data/groups.tsv`: Reuters, RIA, KCNA), whose reports
+    wire copy relays as fact; not "Indian media" or a local paper the article introduces."""
+    actor = gazetteer.names().get(ent.name)
+    return ent.kind == "ORG" and actor is not None and actor.sector == "JRN"
+
+
+def attribution(doc: Doc, st: Statement, by_id: dict[str, Statement],
+                actors: frozenset[str] = frozenset()) -> tuple[str, Statement]:
+    """The status a statement gives the events in its content, following `within` outwards.
+    A news outlet's report of its own country's doings ("state news agency RIA reported that
+    Belousov arrived") is relayed as the article's own account; its report of what others did
+    ("Indian media reported that Nepal had turned down an offer") is the outlet's account."""
     ents = entity_by_id(doc)
     status = None
     chain = [st]
@@ -160,7 +172,8 @@ def attribution(doc: Doc, st: Statement, by_id: dict[str, Statement]) -> tuple[s
             return "claimed", s
     for s in chain:
         speaker = ents.get(s.speaker) if s.speaker else None
-        relayed = s.cue_class == "report" and speaker is not None and "JRN" in (speaker.sectors or [speaker.sector])
+        relayed = s.cue_class == "report" and speaker is not None and "JRN" in (speaker.sectors or [speaker.sector]) \
+            and (_known_outlet(speaker) or (speaker.country is not None and speaker.country in actors))
         if not relayed:
             status = "attributed"
             return status, s
@@ -240,7 +253,7 @@ def decide(doc: Doc, events: list[Event], statements: list[Statement]) -> None:
             own = None
         status, source, stmt = "asserted", None, None
         if st is not None:
-            status, via = attribution(doc, st, by_id)
+            status, via = attribution(doc, st, by_id, frozenset(p.code for p in ev.actor if p.code))
             stmt = st.id
             source = via.speaker
         elif _adverb_claimed(tok):
