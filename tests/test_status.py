@@ -255,3 +255,20 @@ def test_a_relative_clause_denial_and_plain_statements_stay_statements(extract):
     rec = extract(text, published="2024-09-24").to_dict()
     (claim,) = rec["claims"]
     assert "11 civilians" in claim["text"] and claim["status"] == "denied"
+
+
+def test_a_hostile_act_one_side_says_the_other_did_is_a_claim(extract):
+    text = ("BUENOS AIRES, April 23, 2025 (AFP) - Coast guard spokesman Martin Lucero said the Chinese trawler "
+            "had twice tried to ram the patrol vessel. He said the crew was in good health.")
+    rec = extract(text, published="2025-04-23").to_dict()
+    (claim,) = rec["claims"]
+    assert "ram" in claim["text"] and claim["status"] == "unconfirmed"
+
+
+def test_calling_a_claim_irresponsible_denies_it(extract):
+    text = ("KATHMANDU, Jan. 19, 2026 (AFP) - Opposition lawmaker Sunita Rai accused the government of hiding "
+            "the true toll, which she said was at least double the official figure. A ministry spokesman "
+            "called her claim irresponsible.")
+    rec = extract(text, published="2026-01-19").to_dict()
+    claim = next(c for c in rec["claims"] if "double" in c["text"])
+    assert claim["status"] == "denied"

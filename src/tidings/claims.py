@@ -99,7 +99,10 @@ def find_claims(doc: Doc) -> list[Claim]:
         claim = Claim(id=f"c{len(claims) + 1}", text=c, claimants=claimants, statements=[st.id],
                       events=[v.id for v in events if c.start <= v.trigger.start and v.trigger.end <= c.end])
         claims.append(claim)
-        if st.cue_class == "allegation" or (st.cue_class == "report" and st.speaker is None):
+        if st.cue_class == "allegation" or (st.cue_class == "report" and st.speaker is None) or \
+                any(v.statement == st.id and (v.rule or "").endswith(" allegation") for v in events):
+            # (a hostile act a source says another party did is an allegation too: "the coast
+            # guard said the trawler had twice tried to ram the patrol vessel")
             primary.add(claim.id)
         if accused is not None:
             accused_of[claim.id] = {e for t in accused.subtree for e in [resolve(doc, t)] if e}

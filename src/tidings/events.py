@@ -214,6 +214,10 @@ def _counterpart(c: Cand, actor: list, args: Args) -> list:
     if len(codes) != 1:
         return []
     own = next(iter(codes))
+    named = [args.country_tokens[t.i] for t in (c.light or c.word).subtree if t.i in args.country_tokens]
+    named = [x for x in named if x != own and x not in NON_STATE]
+    if named:  # "would stop importing Russian poultry"
+        return [_country(named[0], args)]
     home = args.doc.user_data.get(HOME)
     if home and home != own and home not in NON_STATE:
         return [_country(home, args)]

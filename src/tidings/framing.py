@@ -273,7 +273,7 @@ def apply_frames(doc: Doc, cands: list[Cand]) -> list[Cand]:
                 if got is not None:
                     host.event, host.mode = got[0], got[1] or host.mode
             continue
-        if intent:
+        if intent and not (c.event == "SANCTION" and not neg and _takes_effect(c)):
             got = shift("negintent" if neg else "intent", c.event, c.mode)
             if got is not None:
                 c.event, c.mode = got[0], got[1] or (c.mode if got[0] == c.row.event else None)
@@ -282,6 +282,16 @@ def apply_frames(doc: Doc, cands: list[Cand]) -> list[Cand]:
     out = [c for c in cands + extra if not c.dropped]
     _protest_topics(out)
     return [c for c in out if not c.dropped]
+
+
+def _takes_effect(c: Cand) -> bool:
+    """ "would stop importing Russian poultry from Sept. 15": a measure announced with the day it
+    takes effect is decided, not threatened (it stays a SANCTION, dated in the future)."""
+    for t in (c.light or c.word).subtree:
+        if t.lower_ in ("from", "starting", "effective", "as") and \
+                any(g.ent_type_ == "DATE" for x in t.children for g in x.subtree):
+            return True
+    return False
 
 
 def _protest_topics(cands: list[Cand]) -> None:

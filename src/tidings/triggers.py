@@ -221,7 +221,20 @@ def _object_lemmas(tok: Token) -> list[str]:
         if (c.dep_ == "prep" or (c.dep_ == "agent" and not tok.tag_ == "VBN")) and objs and \
                 not all(g.ent_type_ in ("DATE", "TIME") for g in objs):  # ("spoke by telephone" parsed as agent)
             out.append(c.lower_)  # "charged with", "committed to opening", not "on Sunday"
+    # "stop importing Russian poultry": the gerund a verb governs, and its object
+    for x in tok.children:
+        if x.dep_ == "xcomp" and x.tag_ == "VBG":
+            out.append(lemma(x))
+            out += [lemma(g) for g in x.children if g.dep_ == "dobj"]
+    if any(o in goods() for o in out):
+        out.append("@goods")  # "banned the produce": trade
     return out
+
+
+@functools.lru_cache(maxsize=None)
+def goods() -> frozenset[str]:
+    """Traded goods (`data/goods.txt`): what a trade sanction stops."""
+    return words("goods.txt")
 
 
 def _classes(tokens: list[Token], empty: bool) -> set[str]:
@@ -321,6 +334,10 @@ def _noun_ok(tok: Token, row: Trigger) -> bool:
                     mods += [lemma(x) for x in g.children if x.dep_ in ("compound", "amod")]
     if tok.i > 0 and tok.doc[tok.i - 1].text == "-" and tok.i > 1:
         mods.append(tok.doc[tok.i - 2].lower_)  # "hunger-strike", "air-strike"
+    ons = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "of") for g in c.children
+           if g.dep_ == "pobj"]
+    if any(lemma(g) in goods() or g.lower_ in goods() for x in ons for g in [x, *x.conjuncts]):
+        mods.append("@goods")  # "a ban on Azerbaijani tomatoes and apples"
     if row.not_objects and any(m in row.not_objects for m in mods):
         return False
     if row.objects and not any(m in row.objects for m in mods):
