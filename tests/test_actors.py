@@ -277,3 +277,14 @@ def test_a_person_the_ner_took_for_an_organisation_after_a_title_and_by_first_na
               "expulsions, Pimchanok said no decision had been taken.")
     people = [e for e in doc._.entities if e.kind == "PERSON"]
     assert len(people) == 1 and people[0].country == "THA" and len(people[0].mentions) == 2
+
+
+def test_a_body_a_country_possesses_is_named_with_it(nlp):
+    doc = nlp("BUENOS AIRES (AFP) - Argentina's coast guard seized a trawler. China's embassy in Buenos Aires "
+              "protested, and the embassy demanded its release. Congo's government said nothing.")
+    by_name = {e.name: e for e in doc._.entities}
+    guard = by_name["Argentina's coast guard"]
+    assert guard.country == "ARG" and [m.text for m in guard.mentions] == ["coast guard"]
+    embassy = by_name["China's embassy"]
+    assert embassy.country == "CHN" and [m.text for m in embassy.mentions] == ["embassy", "embassy"]
+    assert "government" in by_name  # the state itself keeps the plain name

@@ -21,6 +21,8 @@ from .lexicons import words
 DOMESTIC_SECTORS = STATE_SECTORS | {"PTY", "OPP", "REB", "LAB"}
 #: doc.user_data key: the article's home country, for sources the statements stage finds later.
 HOME = "tidings_home_country"
+#: Bodies that stand for the state itself: "Congo's government" is Congo, named as such.
+STATE_ITSELF = frozenset({"government", "authority", "authorities", "administration", "regime", "state", "leadership"})
 from .model import Entity
 
 #: Nouns that, after "the", stand for the armed or political body named before ("the party").
@@ -139,8 +141,13 @@ class GroupsMixin:
                 start += 1
             span = doc[start:tok.i + 1]
             whole = span.text.lower()  # "Bosnian border police" is not "the police" named before
+            full = span.text  # "China's embassy": the name, though "China" is a mention of its own
             if any(i in taken for i in range(span.start, span.end)) and start < tok.i:
-                span = doc[tok.i:tok.i + 1]
+                # "Argentina's coast guard": the words after the country's own mention
+                cut = max(i for i in range(span.start, span.end) if i in taken) + 1
+                while cut < tok.i and (doc[cut].is_punct or doc[cut].tag_ == "POS"):
+                    cut += 1
+                span = doc[cut:tok.i + 1]
             country = next((self.country_of_token[t.i] for t in span if t.i in self.country_of_token), None)
             if country is None and national:  # "Hong Kong police": the country is its own mention
                 country = self.country_of_token[national[0].i]
@@ -150,7 +157,7 @@ class GroupsMixin:
                           and c.i in self.org_of_token), None)
             sectors = list(title.sectors) if title is not None else []
             sectors += [s for s in self._sectors(self._titles_in(list(span)[:-1])) if s not in sectors]
-            name = span.text
+            name = full if span.start > start and country and tok.lemma_.lower() not in STATE_ITSELF else span.text
             ethnic = any(t.lower_ == "ethnic" for t in span)
             if tok.tag_ == "NNP" and len(span) > 1 and all(t.is_title or t.is_punct for t in span):
                 # "the Ouham Self-Defence Movement": a proper name, an organisation
