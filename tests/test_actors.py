@@ -288,3 +288,14 @@ def test_a_body_a_country_possesses_is_named_with_it(nlp):
     embassy = by_name["China's embassy"]
     assert embassy.country == "CHN" and [m.text for m in embassy.mentions] == ["embassy", "embassy"]
     assert "government" in by_name  # the state itself keeps the plain name
+
+
+def test_a_named_body_takes_sector_and_country_from_its_description(nlp):
+    doc = nlp("KADUNA, Nigeria (Reuters) - The Daily Sentinel, a Lagos newspaper, reported on Tuesday that the "
+              "firm had paid gangs. The Attorney General's Office said it was investigating.")
+    by_name = {e.name: e for e in doc._.entities}
+    assert (by_name["Daily Sentinel"].country, by_name["Daily Sentinel"].sector) == ("NGA", "JRN")
+    assert "newspaper" not in by_name  # the description is not a body of its own
+    assert "Attorney General's Office" in by_name
+    report = next(s for s in doc._.statements if "gangs" in s.content.text)
+    assert report.speaker == by_name["Daily Sentinel"].id

@@ -139,6 +139,7 @@ class ActorFinder(GroupsMixin):
                     and match_trigger(span.root.head) is not None:
                 take(_Mention(span, "COUNTRY", gazetteer.countries()[actor.code]["name"], actor.code,
                               key=f"C:{actor.code}", geo=gazetteer.place(gazetteer.countries()[actor.code]["name"])))
+        self._described_bodies(doc, mentions)
         persons = [m for m in mentions if m.kind == "PERSON"]
         for m in persons:
             self._describe_person(doc, m)
@@ -261,6 +262,12 @@ class ActorFinder(GroupsMixin):
                 (ent.root.head.lower_ not in ("to", "from") or ent.root.head.head.lemma_.lower() in MOTION) and \
                 gazetteer.place(ent.text) is not None:
             return self._location(doc, ent)  # "talks in Siem Reap" tagged PERSON
+        if label == "ORG" and any(t.tag_ == "POS" for t in toks):
+            start = ent.start  # "Attorney General's Office", of which the NER kept "General's Office"
+            while start > 0 and doc[start - 1].is_title and doc[start - 1].lower_ in self.title_words:
+                start -= 1
+            ent = doc[start:ent.end]
+            toks = list(ent)
         if label in ("PERSON", "WORK_OF_ART", "ORG"):
             # Strip leading titles and honorifics: "General Ri Yong-ho", "Mr. Ri".
             i = 0
@@ -268,6 +275,8 @@ class ActorFinder(GroupsMixin):
                                      or toks[i].lower_ == "the" or toks[i].text in self.names
                                      or toks[i].text == "-" and i > 0 and toks[i - 1].lower_ in self.title_words):
                 i += 1
+            if label == "ORG" and i > 0 and any(t.tag_ == "POS" for t in toks[i - 1:]):
+                i = 1 if toks[0].lower_ == "the" else 0  # "the Attorney General's Office": a body
             rest = toks[i:]
             if not rest:
                 return None  # only title words: "Defense"
@@ -337,6 +346,42 @@ class ActorFinder(GroupsMixin):
             span = ent[1:] if ent[0].lower_ == "the" else ent
             return _Mention(span, "TREATY", span.text, key=f"T:{span.text.lower()}")
         return None
+
+    def _described_bodies(self, doc: Doc, mentions: list[_Mention]) -> None:
+        """ "The Daily Sentinel, a Lagos newspaper": a named body set beside a description takes
+        the description's sector and the country of the place or people it names; the
+        description is not a body of its own."""
+        by_root = {m.span.root.i: m for m in mentions if m.kind == "GROUP"}
+        places = {i: m.country for m in mentions if m.kind in ("LOCATION", "COUNTRY") and m.country
+                  for i in range(m.span.start, m.span.end)}
+        covered = {i for m in mentions for i in range(m.span.start, m.span.end)}
+        for g in list(by_root.values()):
+            head = g.span.root.head
+            if g.span.root.dep_ != "appos" or head.pos_ != "PROPN" or head.i in covered or not g.sectors or \
+                    head.ent_type_ == "ORG":
+                continue  # (a name the NER found but the lexicons made nothing of is left to them)
+            # "The Daily Sentinel, a Lagos newspaper": a name the NER missed, described as a body
+            start = head.i
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
+                start -= 1
+            span = doc[start:head.i + 1]
+            mentions.append(_Mention(span, "ORG", span.text, None, [], key=f"O:{span.text.lower()}"))
+            covered.update(range(span.start, span.end))
+        for m in [m for m in mentions if m.kind == "ORG"]:
+            for c in m.span.root.children:
+                g = by_root.get(c.i)
+                if c.dep_ != "appos" or g is None or not g.sectors or g not in mentions:
+                    continue
+                # "an alliance of rights groups": what the body is made of says what it is
+                members = [by_root[x.i] for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                           for x in p.children if x.dep_ == "pobj" and x.i in by_root and by_root[x.i].sectors]
+                for sec in (members[0] if members else g).sectors:
+                    if sec not in m.sectors:
+                        m.sectors.append(sec)
+                if m.country is None:
+                    m.country = g.country or next((places[t.i] for t in c.subtree if t.i in places), None) or \
+                        next((self.country_of_token[t.i] for t in c.subtree if t.i in self.country_of_token), None)
+                mentions.remove(g)
 
     def _body_of_title(self, doc: Doc, entities: list[Entity]) -> None:
         """ "Commission trade spokesman Olivier Duchene": a person whose title phrase names a body

@@ -306,8 +306,12 @@ def _named_apposition(tok: Token) -> Token | None:
 
 
 def _fallback_speaker(doc: Doc, tok: Token, quotes: list[Span]) -> Token | None:
-    """The broken-parse case: the nearest entity mention before the cue in its sentence."""
+    """The broken-parse case: the noun the parser hung the cue on ("The Daily Sentinel, a Lagos
+    newspaper, reported ...", read as a participle), else the nearest entity mention before the
+    cue in its sentence."""
     tokmap = token_entities(doc)
+    if tok.dep_ == "acl" and tok.head.i in tokmap and _in_quote(quotes, tok.head) is None:
+        return tok.head
     i = tok.i - 1
     while i >= tok.sent.start:
         if i in tokmap and _in_quote(quotes, doc[i]) is None:
