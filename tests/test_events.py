@@ -551,7 +551,7 @@ def test_event_loc_prefers_the_actors_country(nlp):
 # targets, its recipient codes meet them), computed in-process so the test stays fast.
 
 GSR_TYPE_FLOOR = 0.85
-GSR_ACTORS_FLOOR = 0.66
+GSR_ACTORS_FLOOR = 0.675
 OLD_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT",
              "CRIME": "ASSAULT"}
 

@@ -64,47 +64,47 @@ def _assert_floors(nlp, paths, floors: dict) -> None:
 def test_bundled_examples_score_at_least_their_floor(nlp):
     _assert_floors(nlp, sorted(EXAMPLES.glob("*.txt")), FLOORS)
 
-# The articles in heldout/ (four rounds written by another hand; rounds 1-3 were read for failures
-# and fixed from, round 4 only scored, see heldout/README.md): these floors stop the scores from
-# falling. Recorded 2026-11-29 (sessions 3 and 4).
+# The articles in heldout/ (five rounds written by other hands; rounds 1-4 were read for failures
+# and fixed from, round 5 only scored, see heldout/README.md): these floors stop the scores from
+# falling. Recorded 2026-11-29 (sessions 3 to 5).
 HELDOUT_FLOORS = {
-    "argentina-squid-boat-seizure": 33 / 41,
-    "belarus-border-drills": 27 / 31,
-    "bogota-senator-indictment": 32 / 37,
+    "argentina-squid-boat-seizure": 37 / 41,
+    "belarus-border-drills": 29 / 31,
+    "bogota-senator-indictment": 33 / 37,
     "chad-doha-ceasefire-talks": 24 / 33,
-    "costa-rica-extradition-refusal": 36 / 54,
+    "costa-rica-extradition-refusal": 40 / 54,
     "croatia-bosnia-deportations": 34 / 38,
     "eu-china-heat-pump-tariffs": 37 / 39,
     "gambia-coup-attempt": 36 / 38,
     "germany-iran-expulsion": 32 / 35,
     "guinea-boke-bauxite-protest": 36 / 50,
     "indonesia-vietnam-defence-pact": 30 / 30,
-    "iran-armenia-yerevan-visit": 33 / 38,
-    "kaduna-highway-kidnapping": 33 / 39,
+    "iran-armenia-yerevan-visit": 35 / 38,
+    "kaduna-highway-kidnapping": 35 / 39,
     "kyrgyz-tajik-border-clash": 38 / 40,
-    "latvia-depot-arson-expulsions": 44 / 55,
+    "latvia-depot-arson-expulsions": 45 / 55,
     "lima-pension-protest": 30 / 31,
     "lome-election-boycott": 31 / 42,
     "luanda-car-peace-deal": 35 / 42,
     "monusco-ituri-withdrawal": 29 / 42,
-    "mozambique-quissanga-attack": 39 / 52,
-    "nepal-earthquake-aid": 37 / 44,
+    "mozambique-quissanga-attack": 40 / 52,
+    "nepal-earthquake-aid": 42 / 44,
     "oman-houthi-crew-release": 35 / 42,
-    "pakistan-saudi-riyadh-visit": 28 / 45,
-    "romania-grid-cyberattack": 27 / 34,
-    "russia-azerbaijan-produce-ban": 32 / 44,
-    "sabina-shoal-water-cannon": 29 / 39,
+    "pakistan-saudi-riyadh-visit": 30 / 45,
+    "romania-grid-cyberattack": 28 / 34,
+    "russia-azerbaijan-produce-ban": 35 / 44,
+    "sabina-shoal-water-cannon": 31 / 39,
     "sagaing-aid-convoy": 28 / 38,
-    "san-salvador-journalist-arrest": 31 / 44,
+    "san-salvador-journalist-arrest": 34 / 44,
     "seoul-subway-strike-called-off": 35 / 42,
     "south-sudan-convoy-suspension": 28 / 30,
     "sri-lanka-student-ban": 42 / 56,
     "syria-iaea-access-dispute": 39 / 40,
     "tbilisi-election-protest": 37 / 44,
     "thailand-cambodia-cyber-espionage": 38 / 41,
-    "tonga-fiji-longliner-release": 41 / 53,
+    "tonga-fiji-longliner-release": 42 / 53,
     "turkey-pipeline-drone-strike": 32 / 34,
-    "uzbek-turkmen-gas-water-deal": 39 / 52,
+    "uzbek-turkmen-gas-water-deal": 41 / 52,
     "zimbabwe-opposition-arrests": 35 / 38,
 }
 
