@@ -157,7 +157,7 @@ def attribution(doc: Doc, st: Statement, by_id: dict[str, Statement],
                 actors: frozenset[str] = frozenset()) -> tuple[str, Statement]:
     """The status a statement gives the events in its content, following `within` outwards.
     A news outlet's report of its own country's doings ("state news agency RIA reported that
-    Belousov arrived") is relayed as the article's own account; its report of what others did
+    the defence minister arrived") is relayed as the article's own account; its report of what others did
     ("Indian media reported that Nepal had turned down an offer") is the outlet's account."""
     ents = entity_by_id(doc)
     status = None
