@@ -184,6 +184,8 @@ CASES = [
     ("Turkey recalled its ambassador from Israel.", "SANCTION", {"TUR"}, {"ISR"}),
     # ---- MOBILIZE: military moves short of force
     ("Russia massed troops near the border with Ukraine.", "MOBILIZE", {"RUS"}, set()),
+    ("KADUNA, Nigeria (Reuters) - The governor said extra troops had been deployed to the area.", "MOBILIZE", {"NGA"},
+     set()),
     ("Britain mobilized army reservists for a possible war against Iraq.", "MOBILIZE", {"GBR"}, set()),
     ("Israeli troops remained on alert in the occupied West Bank.", "MOBILIZE", {"ISR"}, {"PSE"}),
     ("The Pentagon ordered about 3,000 troops to Poland and Romania.", "MOBILIZE", {"USA"}, set()),
@@ -191,6 +193,8 @@ CASES = [
     ("North Korea tested two intercontinental ballistic missiles in July.", "MOBILIZE", {"PRK"}, set()),
     # ---- COERCE: arrests, raids, curfews, bans
     ("Israeli soldiers arrested more than 100 Palestinians on Saturday.", "COERCE", {"ISR"}, {"PSE"}),
+    ("SAN SALVADOR (AP) - Salvadoran police arrested an investigative journalist at his home on Tuesday.", "COERCE",
+     {"SLV"}, {"SLV"}),
     ("Ghanaian authorities deported 168 Liberians.", "COERCE", {"GHA"}, {"LBR"}),
     ("Turkish authorities imposed a curfew in the town of Cizre.", "COERCE", {"TUR"}, {"TUR"}),
     ("The British government outlawed the largest Protestant extremist organization.", "COERCE", {"GBR"}, set()),
@@ -205,6 +209,8 @@ CASES = [
     ("The United States fired 59 Tomahawk cruise missiles at a Syrian air base.", "ASSAULT", {"USA"}, {"SYR"}),
     ("In August, Ukraine launched an incursion into Russia's Kursk region.", "ASSAULT", {"UKR"}, {"RUS"}),
     ("In March 2016, Argentina's coast guard sank a Chinese trawler.", "ASSAULT", {"ARG"}, {"CHN"}),
+    ("KADUNA, Nigeria (Reuters) - More than 60 train passengers were kidnapped on the route in March 2022.", "ASSAULT",
+     set(), {"NGA"}),
     ("A Chinese coast guard ship tried to ram a Philippine supply boat.", "ASSAULT", {"CHN"}, set()),
     ("Ukraine's incursion into Russia's Kursk region surprised Moscow.", "ASSAULT", {"UKR"}, {"RUS"}),
     ("Sudanese rebels shelled the town of Kadugli on Sunday.", "ASSAULT", {"SDN"}, set()),
