@@ -80,7 +80,7 @@ HELDOUT_FLOORS = {
     "guinea-boke-bauxite-protest": 36 / 50,
     "indonesia-vietnam-defence-pact": 30 / 30,
     "iran-armenia-yerevan-visit": 35 / 38,
-    "kaduna-highway-kidnapping": 35 / 39,
+    "kaduna-highway-kidnapping": 36 / 39,
     "kyrgyz-tajik-border-clash": 38 / 40,
     "latvia-depot-arson-expulsions": 45 / 55,
     "lima-pension-protest": 30 / 31,
