@@ -362,6 +362,8 @@ def find_events(doc: Doc) -> list[Event]:
         rule = f"triggers.tsv:{c.row.name}"
         if c.role:
             rule += f" frame:{c.role}"
+        if implied:
+            rule += " recipient:implied"  # the coder's inference, not words of the text
         head = c.governor if c.governor is not None else (c.light or c.word)
         events.append(Event(id="", event=c.event, trigger=trigger, head=head.i, mode=c.mode,
                             context=_context(c.word.sent, context_cache), actor=actor, recipient=recipient, date=date,
