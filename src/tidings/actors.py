@@ -262,8 +262,11 @@ class ActorFinder(GroupsMixin):
                 (ent.root.head.lower_ not in ("to", "from") or ent.root.head.head.lemma_.lower() in MOTION) and \
                 gazetteer.place(ent.text) is not None:
             return self._location(doc, ent)  # "talks in Siem Reap" tagged PERSON
-        if label == "ORG" and any(t.tag_ == "POS" for t in toks):
-            start = ent.start  # "Attorney General's Office", of which the NER kept "General's Office"
+        # "the Attorney General's Office" (of which the NER may keep "General's Office"): a body
+        # named with a possessive keeps its title words
+        possessive_body = label == "ORG" and any(t.tag_ == "POS" for t in toks)
+        if possessive_body:
+            start = ent.start
             while start > 0 and doc[start - 1].is_title and doc[start - 1].lower_ in self.title_words:
                 start -= 1
             ent = doc[start:ent.end]
@@ -275,8 +278,8 @@ class ActorFinder(GroupsMixin):
                                      or toks[i].lower_ == "the" or toks[i].text in self.names
                                      or toks[i].text == "-" and i > 0 and toks[i - 1].lower_ in self.title_words):
                 i += 1
-            if label == "ORG" and i > 0 and any(t.tag_ == "POS" for t in toks[i - 1:]):
-                i = 1 if toks[0].lower_ == "the" else 0  # "the Attorney General's Office": a body
+            if possessive_body:
+                i = 1 if toks[0].lower_ == "the" else 0
             rest = toks[i:]
             if not rest:
                 return None  # only title words: "Defense"
