@@ -299,3 +299,27 @@ def test_a_named_body_takes_sector_and_country_from_its_description(nlp):
     assert "Attorney General's Office" in by_name
     report = next(s for s in doc._.statements if "gangs" in s.content.text)
     assert report.speaker == by_name["Daily Sentinel"].id
+
+
+@pytest.mark.parametrize("text,name,country", [
+    ("SUVA, April 17, 2026 (Reuters) - Pacific Tide, a Suva-based news website, reported on Wednesday that "
+     "an aircraft had spotted the boat.", "Pacific Tide", "FJI"),
+    ("SAN JOSE, Costa Rica, June 11, 2025 (Reuters) - Semanario Frontera, a Costa Rican weekly, reported on "
+     "Monday that Nicaragua had asked Honduras to arrest two activists.", "Semanario Frontera", "CRI"),
+    ("MAPUTO, Oct. 14, 2025 (AP) - Zambeze, a weekly newspaper in Pemba, reported that a gunship had fired "
+     "on insurgent positions.", "Zambeze", "MOZ"),
+    ("CONAKRY, Oct. 15, 2025 (Reuters) - Radio Rio Nunez, a community station, reported that the firm had "
+     "lent trucks to the gendarmes.", "Radio Rio Nunez", "GIN"),
+    ("COLOMBO, April 22, 2026 (AP) - The news site Colombo Ledger reported that the regulator had been told "
+     "to block the pages.", "Colombo Ledger", "LKA"),
+    ("BUCHAREST, Oct. 8, 2025 (Reuters) - The newspaper Adevarul, citing two security officials, reported that "
+     "the agency had helped.", "Adevarul", "ROU"),  # (no place in the description: the dateline's)
+])
+def test_a_news_outlet_is_a_body_of_journalists(nlp, text, name, country):
+    """A name set beside an outlet's description is an organisation (the NER often takes it for a
+    person or a place) of the journalists' sector, of the place the description names."""
+    by_name = {e.name: e for e in nlp(text)._.entities}
+    outlet = by_name[name]
+    assert (outlet.kind, outlet.sector, outlet.country) == ("ORG", "JRN", country)
+    assert not any(n.endswith(("website", "weekly", "newspaper", "station", "news site")) for n in by_name)
+

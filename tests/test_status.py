@@ -272,3 +272,39 @@ def test_calling_a_claim_irresponsible_denies_it(extract):
     rec = extract(text, published="2026-01-19").to_dict()
     claim = next(c for c in rec["claims"] if "double" in c["text"])
     assert claim["status"] == "denied"
+
+
+@pytest.mark.parametrize("silence", [
+    "The regulator declined to comment.",
+    "The regulator declined to comment on the report.",
+    "The regulator did not respond to requests for comment.",
+    "The regulator refused to elaborate.",
+])
+def test_declining_to_comment_on_a_report_neither_confirms_nor_denies_it(extract, silence):
+    text = ("COLOMBO, April 22, 2026 (AP) - The news site Colombo Ledger reported that the telecoms regulator "
+            "had been told to block the front's social media pages. " + silence)
+    rec = extract(text, published="2026-04-22").to_dict()
+    ents = {e["id"]: e for e in rec["entities"]}
+    (claim,) = rec["claims"]
+    assert "social media" in claim["text"] and claim["status"] == "unconfirmed"
+    assert [ents[e]["name"] for e in claim["neither_by"]] == ["telecoms regulator"]
+    assert not claim["denied_by"]
+
+
+def test_declining_to_comment_on_something_else_leaves_the_claim_alone(extract):
+    text = ("COLOMBO, April 22, 2026 (AP) - The news site Colombo Ledger reported that the telecoms regulator "
+            "had been told to block the front's social media pages. The police declined to comment on the "
+            "hunger strike.")
+    rec = extract(text, published="2026-04-22").to_dict()
+    assert all(not c["neither_by"] for c in rec["claims"])
+
+
+def test_a_claim_a_party_called_a_fabrication_is_denied(extract):
+    text = ("COLOMBO, April 22, 2026 (AP) - The National Students' Action Front has led protests since February. "
+            "The front said he had been beaten by guards at Welikada prison last week, a claim the prisons "
+            "department called \"a complete fabrication\".")
+    rec = extract(text, published="2026-04-22").to_dict()
+    ents = {e["id"]: e for e in rec["entities"]}
+    claim = next(c for c in rec["claims"] if "beaten" in c["text"])
+    assert claim["status"] == "denied"
+    assert [ents[e]["name"] for e in claim["denied_by"]] == ["prisons department"]

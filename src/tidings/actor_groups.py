@@ -19,6 +19,9 @@ from .lexicons import words
 #: is of the article's home country ("the Central Election Commission", "the opposition Freedom
 #: Platform"); others (aid groups, agencies, companies) may be foreign or international.
 DOMESTIC_SECTORS = STATE_SECTORS | {"PTY", "OPP", "REB", "LAB"}
+#: Sectors of bodies that are, unless the text says otherwise, of the place they report from or
+#: serve: a newspaper, a university, a hospital.
+LOCAL_SECTORS = frozenset({"JRN", "EDU", "MED"})
 #: doc.user_data key: the article's home country, for sources the statements stage finds later.
 HOME = "tidings_home_country"
 #: Bodies that stand for the state itself: "Congo's government" is Congo, named as such.
@@ -313,7 +316,7 @@ class GroupsMixin:
                 if near:
                     e.country = near
                     continue
-            if e.kind in ("PERSON", "GROUP") or (e.kind == "ORG" and set(e.sectors) & DOMESTIC_SECTORS):
+            if e.kind in ("PERSON", "GROUP") or (e.kind == "ORG" and set(e.sectors) & (DOMESTIC_SECTORS | LOCAL_SECTORS)):
                 e.country = code
 
     def _nongovernmental(self, e: Entity) -> bool:

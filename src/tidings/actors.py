@@ -274,9 +274,10 @@ class ActorFinder(GroupsMixin):
         if label in ("PERSON", "WORK_OF_ART", "ORG"):
             # Strip leading titles and honorifics: "General Ri Yong-ho", "Mr. Ri".
             i = 0
-            while i < len(toks) and (toks[i].lower_ in HONORIFICS or toks[i].lower_ in self.title_words
+            strip = gazetteer.name_title_words()
+            while i < len(toks) and (toks[i].lower_ in HONORIFICS or toks[i].lower_ in strip
                                      or toks[i].lower_ == "the" or toks[i].text in self.names
-                                     or toks[i].text == "-" and i > 0 and toks[i - 1].lower_ in self.title_words):
+                                     or toks[i].text == "-" and i > 0 and toks[i - 1].lower_ in strip):
                 i += 1
             if possessive_body:
                 i = 1 if toks[0].lower_ == "the" else 0
@@ -385,6 +386,37 @@ class ActorFinder(GroupsMixin):
                     m.country = g.country or next((places[t.i] for t in c.subtree if t.i in places), None) or \
                         next((self.country_of_token[t.i] for t in c.subtree if t.i in self.country_of_token), None)
                 mentions.remove(g)
+        # "Semanario Frontera, a Costa Rican weekly", "Zambeze, a weekly newspaper in Pemba", "the
+        # news site Colombo Ledger": a name the NER took for a person or a place, described by a
+        # single body (a collective noun in the singular), is that body.
+        starts = {m.span.start: m for m in mentions}
+        for g in [m for m in mentions if m.kind == "GROUP" and m.sectors and m.span.root.tag_ == "NN"]:
+            root = g.span.root
+            named = None
+            if root.dep_ == "appos":
+                named = next((m for m in mentions if m.span.start <= root.head.i < m.span.end), None)
+            if named is None:
+                after = starts.get(g.span.end)
+                if after is not None and after.span.root.head.i in (root.i, root.head.i):
+                    named = after  # "the news site Colombo Ledger reported"
+            if named is None or named.kind not in ("PERSON", "LOCATION", "ORG") or named.phrase is not None \
+                    or g not in mentions:
+                continue
+            start = named.span.start
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" and \
+                    start - 1 not in covered:
+                start -= 1  # "The Daily Sentinel"
+            if start < named.span.start:
+                named.span = doc[start:named.span.end]
+                named.name = named.span.text
+            named.kind = "ORG"
+            named.key = f"O:{named.span.text.lower()}"
+            named.geo = None
+            named.sectors = [s for s in g.sectors if s not in named.sectors] + named.sectors
+            place = next((places[t.i] for t in root.subtree if t.i in places), None) or \
+                next((self.country_of_token[t.i] for t in root.subtree if t.i in self.country_of_token), None)
+            named.country = g.country if place is None and g.country else place or named.country
+            mentions.remove(g)
 
     def _body_of_title(self, doc: Doc, entities: list[Entity]) -> None:
         """ "Commission trade spokesman Olivier Duchene": a person whose title phrase names a body

@@ -22,6 +22,9 @@ REFERRING = frozenset({"report", "claim", "allegation", "accusation", "it", "thi
 STANCE = {"confirm": "confirmed", "deny": "denied", "dismiss": "denied", "reject": "denied", "refute": "denied",
           "verify": "confirmed", "acknowledge": "confirmed"}
 DECLINE = frozenset({"decline", "refuse"})  # "declined to confirm or deny"
+#: Verbs of answering: declining them ("declined to comment on the report", "did not respond to
+#: requests for comment") is a stance of neither confirming nor denying.
+ANSWER = frozenset({"comment", "respond", "reply", "elaborate", "answer"})
 
 
 def _parties(doc: Doc, tok: Token) -> list[str]:
@@ -114,6 +117,9 @@ def find_claims(doc: Doc) -> list[Claim]:
         if stance is None and _judged_denial(tok):
             stance = "denied"
         if stance is None:
+            silent = _silent(tok)
+            if silent is not None:
+                _declined(doc, tok, silent, claims)
             continue
         target = None
         obj = next((c for c in tok.children if c.dep_ in ("dobj", "ccomp")), None)
@@ -123,7 +129,12 @@ def find_claims(doc: Doc) -> list[Claim]:
             for c in tok.head.children if tok.dep_ == "conj" else []:
                 pass
         earlier = [c for c in claims if c.text.start < tok.i]
-        if tok.dep_ == "relcl" and any(c.lower_ == "which" for c in tok.children) and earlier:
+        if tok.dep_ in ("relcl", "acl") and tok.tag_ == "VBD" and tok.head.lemma_.lower() in REFERRING and earlier:
+            # "..., a claim the prisons department called 'a complete fabrication'"
+            same = [c for c in earlier if c.text.start >= tok.sent.start] or \
+                [c for c in earlier if tok.sent.start - c.text.end < 400]
+            target = same[-1] if same else None
+        elif tok.dep_ == "relcl" and any(c.lower_ == "which" for c in tok.children) and earlier:
             # "the rebels said the strikes killed 11 civilians, which the army denied"
             same = [c for c in earlier if c.text.start >= tok.sent.start]
             target = same[-1] if same else None
@@ -164,6 +175,38 @@ def find_claims(doc: Doc) -> list[Claim]:
         else:
             c.status = "unconfirmed"
     return claims
+
+
+def _silent(tok: Token) -> Token | None:
+    """The verb that declines an answer ("declined to comment", "refused to elaborate", "did not
+    respond"), for a verb of answering; else None."""
+    if tok.lemma_.lower() not in ANSWER or not tok.pos_ == "VERB":
+        return None
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in DECLINE:
+        return tok.head
+    if tok.lemma_.lower() in ("respond", "reply") and any(c.dep_ == "neg" for c in tok.children):
+        return tok
+    return None
+
+
+def _declined(doc: Doc, tok: Token, governor: Token, claims: list[Claim]) -> None:
+    """ "X declined to comment [on the report]": X neither confirms nor denies the claim the
+    report made, or, with no object, the last claim before it."""
+    parties = _parties(doc, governor)
+    if not parties:
+        return
+    earlier = [c for c in claims if c.text.start < tok.i and tok.sent.start - c.text.end < 400]
+    objs = [g for p in tok.children if p.dep_ == "prep" and p.lower_ in ("on", "about", "to")
+            for g in p.children if g.dep_ == "pobj"]
+    if objs and not any(o.lemma_.lower() in REFERRING | {"request", "question", "query"} for o in objs):
+        text = " ".join(doc[o.left_edge.i:o.right_edge.i + 1].text for o in objs).lower()
+        earlier = [c for c in earlier if fuzz.partial_ratio(text, c.text.text.lower()) >= 70]
+    if not earlier:
+        return
+    target = earlier[-1]
+    for eid in parties:
+        if eid not in target.claimants and eid not in target.neither_by:
+            target.neither_by.append(eid)
 
 
 def _accused(doc: Doc, st: Statement) -> Token | None:

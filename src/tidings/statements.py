@@ -402,6 +402,8 @@ def _unnamed_speaker(doc: Doc, tok: Token, span: Span) -> str | None:
     "a spokesman for the ministry"), so that statements and events can point at it."""
     if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ in ("report", "reports"):
         return None
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in span):
+        return None  # a clause the parser hung on the noun, not a name
     if span[0].lower_ == "the" and len(span) == 2 and tok.pos_ == "NOUN":
         named = named_by_last_word(tok.text.capitalize(), doc._.entities or [])
         if named is not None:  # "The party denied", after "the opposition National Renewal Party"
