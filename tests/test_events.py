@@ -402,10 +402,25 @@ CASES = [
      "protesters.", "ACCUSE", {"PER"}, {"PER"}),
     ("BISHKEK, Sept. 12 (Reuters) - Kyrgyzstan's State Border Service said Tajik forces had opened fire on a "
      "Kyrgyz post.", "ACCUSE", {"KGZ"}, {"TJK"}),
+    # diplomats by other titles; vessels sent, seized and boarded
+    ("SUVA (Reuters) - Fiji summoned Tonga's high commissioner on Monday.", "ACCUSE", {"FJI"}, {"TON"}),
+    ("Fiji's navy sent a patrol boat to the area on Sunday.", "MOBILIZE", {"FJI"}, set()),
+    ("A Russian-flagged tanker was boarded by the Swedish coast guard the following day.", "COERCE", {"SWE"},
+     set()),
+    ("The Chinese navy boarded a Vietnamese fishing boat.", "COERCE", {"CHN"}, {"VNM"}),
+    # a relative pronoun stands for the noun it describes
+    ("Tonga released the crew of a Fijian fishing boat that its navy seized on Saturday.", "COERCE", {"TON"},
+     {"FJI"}),
+    # "with X and Y agreeing": the participle's subject is the object of "with"
+    ("The talks ended with Tonga and Fiji agreeing to set up a joint committee.", "AGREE", {"TON", "FJI"}, set()),
+    # "at thousands of students marching": the object the parser made the participle's subject
+    ("COLOMBO (AP) - Police fired tear gas on Tuesday at thousands of students marching on parliament.", "ASSAULT",
+     {"LKA"}, {"LKA"}),
 ]
 
 # (text, an event type that must not come out)
 NEGATIVES = [
+    ("She boarded a plane to Paris on Monday.", "COERCE"),
     ("The two leaders engaged in a war of words over trade.", "ASSAULT"),
     ("The campaign released attack ads against the senator.", "ASSAULT"),
     ("The ministry handed the ambassador a letter of protest.", "PROTEST"),
@@ -607,3 +622,10 @@ def test_ethnic_people_are_coded_where_they_live_not_by_their_name(nlp):
     doc = nlp("Ethnic Albanians in south Serbia are demanding a U.N. military presence.")
     ev = next(v for v in doc._.events if v.event == "REQUEST")
     assert {p.code for p in ev.actor} == {"SRB"}
+
+
+def test_a_participle_on_a_party_takes_the_time_of_the_event_it_is_part_of(extract):
+    rec = extract("COLOMBO, April 22, 2026 (AP) - Police fired tear gas on Tuesday at thousands of students "
+                  "marching on parliament.").to_dict()
+    (march,) = [e for e in rec["events"] if e["event_text"] == "marching"]
+    assert march["event"] == "PROTEST" and march["date"] == "2026-04-21"

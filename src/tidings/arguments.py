@@ -86,6 +86,15 @@ def subject(verb: Token, depth: int = 0) -> list[Token]:
         # "a day after unidentified gunmen ambushed a convoy": the parser made the subject the
         # object of "after" and the clause an adverbial of the main verb
         return conjuncts(prev)
+    if prev is not None and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl", "pcomp") and \
+            prev.pos_ in ("NOUN", "PROPN"):
+        # "ended with Tonga and Fiji agreeing to ...": the parser made the participle's subject
+        # the object of "with"
+        first = prev
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        if first.dep_ == "pobj" and first.head.lower_ in ("with", "without") and not is_passive(verb):
+            return conjuncts(first)
     if verb.lemma_.lower() in ADJECTIVAL_PASSIVES:
         for c in verb.children:
             if c.dep_ == "nsubjpass":
@@ -193,6 +202,10 @@ def prep_objects(tok: Token, prep: str) -> list[Token]:
                     out += conjuncts(g)
                 elif g.dep_ == "pcomp":  # "from within Syria"
                     out += [x for h in g.children if h.dep_ == "pobj" for x in conjuncts(h)]
+                    # "at thousands of students marching on parliament": the parser made the
+                    # object the subject of the participle after it
+                    out += [x for h in g.children if h.dep_ == "nsubj" and h.left_edge.i == c.i + 1
+                            for x in conjuncts(h)]
             if not any(g.dep_ in ("pobj", "pcomp") for g in c.children):
                 out += _stranded_object(tok, c)
     return out

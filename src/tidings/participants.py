@@ -11,7 +11,7 @@ import functools
 
 from spacy.tokens import Doc, Token
 
-from .arguments import between, conjuncts, dative, is_passive, patient, prep_objects, subject
+from .arguments import RELATIVIZERS, between, conjuncts, dative, is_passive, patient, prep_objects, subject
 from .candidates import ACTOR_KINDS, FIRST_PERSON, GOVERNOR_TYPES, MATERIAL_CONFLICT, NP_PREPS, Cand, noun_read_as_verb
 from .actor_groups import NON_STATE_CODES, counted_pair
 from .coref import COUNTRY_TOKENS, entity_by_id, phrase_of, resolve, token_entities
@@ -47,6 +47,13 @@ class Args:
             return deeper if any(self._code(x) for x in deeper) else [tok]
         if tok.lower_ in FIRST_PERSON and tok.pos_ == "PRON":
             return [tok]  # "we" in a quotation: the speaker (`_code_token`)
+        if tok.lower_ in RELATIVIZERS and tok.tag_ in ("WDT", "WP", "IN") and depth < 2:
+            # "a Fijian fishing boat that its navy seized": the noun the clause describes
+            v = tok.head
+            while v.dep_ not in ("relcl", "ROOT") and v.head.i != v.i and v.i != tok.i:
+                v = v.head
+            if v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN"):
+                return self.np_tokens(v.head, depth + 1)
         if depth >= 2:
             return []
         if verb_like(tok) and tok.dep_ in ("nsubj", "nsubjpass"):

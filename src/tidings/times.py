@@ -444,6 +444,16 @@ def event_date(doc: Doc, trigger: Span) -> tuple[str | None, str | None, str]:
             for s, d in by_dist:
                 if _attached(s.root, adjunct.head):
                     return d[0], d[1], "text"
+        # 3c. a participle describing a party of another event ("fired tear gas on Tuesday at
+        #     students marching on parliament"): they were doing it then
+        if own.tag_ == "VBG" and own.dep_ in ("acl", "pcomp") and not _own_time(own, by_dist):
+            gov = own.head
+            while gov.pos_ not in ("VERB", "AUX") and gov.head.i != gov.i:
+                gov = gov.head
+            if gov.pos_ in ("VERB", "AUX") and gov.i != own.i:
+                for s, d in by_dist:
+                    if _attached(s.root, gov):
+                        return d[0], d[1], "text"
         # 4. a past event reported by a verb that carries the time ("On Sunday, organisers said
         #    a million people marched"): it happened by then, and the report is all that dates it
         if own.dep_ == "ccomp" and _past(own):

@@ -228,7 +228,15 @@ def _object_lemmas(tok: Token) -> list[str]:
             out += [lemma(g) for g in x.children if g.dep_ == "dobj"]
     if any(o in goods() for o in out):
         out.append("@goods")  # "banned the produce": trade
+    if any(o in vessels() for o in out):
+        out.append("@vessel")  # "sent a patrol boat", "boarded the tanker"
     return out
+
+
+@functools.lru_cache(maxsize=None)
+def vessels() -> frozenset[str]:
+    """Ships and boats (`data/vessels.txt`): what a navy sends, seizes or boards."""
+    return words("vessels.txt")
 
 
 @functools.lru_cache(maxsize=None)
