@@ -416,10 +416,27 @@ CASES = [
     # "at thousands of students marching": the object the parser made the participle's subject
     ("COLOMBO (AP) - Police fired tear gas on Tuesday at thousands of students marching on parliament.", "ASSAULT",
      {"LKA"}, {"LKA"}),
+    ("MAPUTO (Reuters) - Rwanda flew reinforcements to Quissanga by helicopter on Sunday.", "MOBILIZE", {"RWA"},
+     set()),
+    ("CONAKRY (Reuters) - Hundreds of extra gendarmes were flown into Boke the same day.", "MOBILIZE", {"GIN"}, set()),
+    ("The insurgents were pushed back by Rwandan and Mozambican troops on Monday.", "ASSAULT", {"RWA", "MOZ"}, set()),
+    ("The World Food Programme began handing out rice and beans in Metuge on Monday.", "AID", {"UNO"}, set()),
+    ("A $3 billion Saudi deposit at the State Bank of Pakistan has been rolled over for another year.", "AID",
+     {"SAU"}, {"PAK"}),
+    ("The Russian foreign ministry said it would answer the expulsions.", "THREATEN", {"RUS"}, set()),
+    ("Estonia and Lithuania voiced support for Riga's decision.", "SUPPORT", {"EST", "LTU"}, {"LVA"}),
+    # a release with nobody named: the authorities where it happened
+    ("CONAKRY (Reuters) - Eleven of those detained were released without charge on Tuesday.", "RETREAT", {"GIN"},
+     set()),
 ]
 
 # (text, an event type that must not come out)
 NEGATIVES = [
+    ("The company released 14 new products.", "RETREAT"),
+    ("The minister answered questions from reporters.", "THREATEN"),
+    ("Critics pushed back against the plan.", "ASSAULT"),
+    ("The president flew to Paris on Monday.", "MOBILIZE"),
+    ("China pledged 30 million yuan in emergency aid.", "AID"),
     ("She boarded a plane to Paris on Monday.", "COERCE"),
     ("The two leaders engaged in a war of words over trade.", "ASSAULT"),
     ("The campaign released attack ads against the senator.", "ASSAULT"),

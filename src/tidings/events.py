@@ -320,8 +320,9 @@ def find_events(doc: Doc) -> list[Event]:
         if not actor and c.event == "PROTEST" and (place or {}).get("country_code"):
             # "a march against the reform turned violent": protesters nobody names, coded by where
             actor = [Participant(entity=None, code=place["country_code"], sector="CVL", text=c.word.text)]
-        if not actor and place is None and c.event == "COERCE" and c.mode in STATE_MODES:
-            place = dateline_country(doc, None)  # "the men had been detained near the border", from Zagreb
+        if not actor and place is None and (c.event == "COERCE" and c.mode in STATE_MODES or "loc" in c.row.actor):
+            # "the men had been detained near the border", "eleven were released without charge", from Zagreb
+            place = dateline_country(doc, None)
         if not actor and (c.event == "COERCE" and c.mode in STATE_MODES or "loc" in c.row.actor) and \
                 (place or {}).get("country_code") and place["country_code"] not in NON_STATE:
             # "38 people were detained": only a state arrests, deports or imposes a curfew; with no

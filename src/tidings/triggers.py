@@ -251,7 +251,14 @@ def _classes(tokens: list[Token], empty: bool) -> set[str]:
     out = {"@none"} if empty else set()
     for t in tokens:
         out |= entity_class(t)
+        if t.tag_ == "CD" or t.like_num or t.lower_ in COUNT_WORDS:
+            out.add("@count")  # "Eleven of those detained were released", "freed 14"
     return out
+
+
+#: Words that count people without naming them: the object of a release may be one of these.
+COUNT_WORDS = frozenset({"dozens", "hundreds", "thousands", "scores", "those", "all", "most", "several", "some",
+                         "many", "others", "rest", "remainder"})
 
 
 def _satisfied(spec: frozenset[str], lemmas: list[str], classes: set[str]) -> bool:
