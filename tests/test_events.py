@@ -425,6 +425,10 @@ CASES = [
      {"SAU"}, {"PAK"}),
     ("The Russian foreign ministry said it would answer the expulsions.", "THREATEN", {"RUS"}, set()),
     ("Estonia and Lithuania voiced support for Riga's decision.", "SUPPORT", {"EST", "LTU"}, {"LVA"}),
+    # a threat is aimed at the one whose act its condition names
+    ("Israel threatened to ban voting in East Jerusalem if Hamas ran in the election.", "THREATEN", {"ISR"},
+     {"PSE"}),
+    ("China warned it would impose tariffs if the EU insisted on its duties.", "THREATEN", {"CHN"}, {"EUR"}),
     # a release with nobody named: the authorities where it happened
     ("CONAKRY (Reuters) - Eleven of those detained were released without charge on Tuesday.", "RETREAT", {"GIN"},
      set()),
@@ -646,3 +650,13 @@ def test_a_participle_on_a_party_takes_the_time_of_the_event_it_is_part_of(extra
                   "marching on parliament.").to_dict()
     (march,) = [e for e in rec["events"] if e["event_text"] == "marching"]
     assert march["event"] == "PROTEST" and march["date"] == "2026-04-21"
+
+
+def test_a_condition_s_subject_must_be_a_party_of_the_clause(nlp):
+    """"if cooperation by all parties founders, Dutch Foreign Minister X said": the speaker after
+    the comma is not the one the threat is aimed at."""
+    doc = nlp("The European Community may halt mediation efforts among Serbia's feuding republics if cooperation by "
+              "all parties founders, Dutch Foreign Minister Hans Van den Broek said on Tuesday.")
+    threats = [v for v in doc._.events if v.event == "THREATEN"]
+    assert threats and all("NLD" not in _codes(v.recipient) for v in threats)
+

@@ -33,6 +33,7 @@ from .lexicons import table
 from .arguments import conjuncts, patient, subject
 from .model import Event, Participant
 from .participants import Args, heads_of, sides, unidentified
+from .statements import cues
 from .places import NON_STATE, REACH_VERBS, dateline_country, find_place, struck_place
 from .triggers import Trigger, lemma, match_trigger, verb_like
 
@@ -253,6 +254,28 @@ def _state_protest(c: Cand, actor: list, args: Args) -> bool:
     return True
 
 
+def _conditioned_party(c: Cand, actor: list, args: Args) -> list:
+    """The one a threat is aimed at, when its condition names someone else's act ("threatened to
+    ban voting if Hamas ran", "will respond if any unit crosses"): the subject of the "if" or
+    "unless" clause, when that is an actor other than the threatener."""
+    own = {p.code for p in actor if p.code}
+    for v in [c.word, c.light, c.governor] + [i.word for i in c.absorbed]:
+        if v is None:
+            continue
+        for cl in v.children:
+            if cl.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in cl.children) \
+                    or (lemma(cl), "VERB") in cues():
+                continue  # (not a reporting verb the parser made the condition: "..., X said")
+            mark = next(m for m in cl.children if m.dep_ == "mark" and m.lower_ in ("if", "unless"))
+            subj = [x for s in cl.children if s.dep_ in ("nsubj", "nsubjpass") and s.i > mark.i
+                    and not any(t.text == "," for t in s.doc[mark.i + 1:s.left_edge.i]) for x in conjuncts(s)]
+            named = [x for x in subj if x.i in args.tokmap or x.i in args.country_tokens]  # a party, not "cooperation"
+            got = [p for p in args.participants(named) if p.code and p.code not in own]
+            if got:
+                return got
+    return []
+
+
 def _said_date(doc: Doc, head) -> tuple | None:
     """The date of the verb that reports the clause `head` stands in, when the text gives one."""
     v = head
@@ -288,6 +311,10 @@ def find_events(doc: Doc) -> list[Event]:
         if (reciprocal and not recipient) or (not recipient and len({p.code for p in actor if p.code}) > 1
                                               and c.event in RECIPROCAL_TYPES):
             recipient = list(reversed(actor)) if len({p.code for p in actor}) > 1 else recipient
+        if c.event == "THREATEN" or (not recipient and c.event in DIRECTED):
+            party = _conditioned_party(c, actor, args)
+            if party:
+                recipient = party
         codes = {p.code for p in actor + recipient if p.code}
         heads = heads_of(c) + [h for h in (c.governor,) if h is not None] + [i.word for i in c.absorbed]
         if c.light is None and c.word.pos_ == "NOUN" and c.word.dep_ in ("nsubj", "nsubjpass"):
