@@ -323,3 +323,10 @@ def test_a_news_outlet_is_a_body_of_journalists(nlp, text, name, country):
     assert (outlet.kind, outlet.sector, outlet.country) == ("ORG", "JRN", country)
     assert not any(n.endswith(("website", "weekly", "newspaper", "station", "news site")) for n in by_name)
 
+
+def test_a_person_first_named_in_a_sentence_set_in_a_place_is_of_its_country(nlp):
+    doc = nlp("RIYADH, Dec. 5, 2025 (Reuters) - Saudi Arabia pledged $6 billion. In New Delhi, foreign ministry "
+              "spokesman Arvind Menon on Friday rejected that passage.")
+    by_name = {e.name: e for e in doc._.entities}
+    assert by_name["Arvind Menon"].country == "IND"
+

@@ -429,6 +429,21 @@ CASES = [
     ("Israel threatened to ban voting in East Jerusalem if Hamas ran in the election.", "THREATEN", {"ISR"},
      {"PSE"}),
     ("China warned it would impose tariffs if the EU insisted on its duties.", "THREATEN", {"CHN"}, {"EUR"}),
+    # subjects and agents the parser left unjoined; bodies of organisations; "the two"
+    ("The U.N. human rights office and Amnesty International urged the government to lift the ban.", "REQUEST",
+     {"UNO", "NGO"}, set()),
+    ("The ruling was welcomed by the U.N. refugee agency and by Amnesty International.", "SUPPORT", {"UNO", "NGO"},
+     set()),
+    ("The European Union's delegation in Colombo called for restraint on all sides.", "REQUEST", {"EUR"}, set()),
+    ("Mozambique's defence minister spoke by telephone with his Rwandan counterpart on Monday, and the two agreed "
+     "to set up a joint command post.", "AGREE", {"MOZ", "RWA"}, set()),
+    ("Saudi Arabia pledged investment in Pakistan. A contract for 24 trainers was signed afterwards by the two "
+     "countries' defence ministers.", "SUPPORT", {"SAU", "PAK"}, set()),
+    # a rejection of what another party said is aimed at that party
+    ("Amnesty International urged Sri Lanka to free the students. The foreign ministry rejected the criticism as "
+     "ill-informed.", "REJECT", set(), {"NGO"}),
+    ("Turkmen state television said Uzbek farmers had been diverting water, a charge that was dismissed as "
+     "baseless by Uzbekistan's foreign ministry.", "REJECT", {"UZB"}, {"TKM"}),
     # a release with nobody named: the authorities where it happened
     ("CONAKRY (Reuters) - Eleven of those detained were released without charge on Tuesday.", "RETREAT", {"GIN"},
      set()),
@@ -436,6 +451,7 @@ CASES = [
 
 # (text, an event type that must not come out)
 NEGATIVES = [
+    ("The company signed a contract with Boeing for 20 jets.", "SUPPORT"),
     ("The company released 14 new products.", "RETREAT"),
     ("The minister answered questions from reporters.", "THREATEN"),
     ("Critics pushed back against the plan.", "ASSAULT"),

@@ -41,6 +41,9 @@ NOT_GROUPS = frozenset({"years", "months", "weeks", "days", "hours", "dollars", 
 def counted_pair(tok: Token) -> bool:
     """A plural noun counted as two, definitely ("the two men", "both sides"; not "two senators")."""
     kids = list(tok.children)
+    if tok.lower_ in ("two", "both") and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj") and \
+            (tok.lower_ == "both" or any(c.dep_ == "det" and c.lower_ == "the" for c in kids)):
+        return True  # "the two agreed", "both said"
     return tok.tag_ in ("NNS", "NNPS") and (
         any(c.lower_ == "both" and c.dep_ in ("det", "predet", "amod") for c in kids) or
         (any(c.dep_ == "nummod" and c.lower_ == "two" for c in kids) and
@@ -166,8 +169,8 @@ class GroupsMixin:
                 country = self.country_of_token[national[0].i]
             if country is None:  # "U.N. helicopters", "NATO troops", "EU monitors"
                 country = next((self.org_of_token[t.i] for t in span if t.i in self.org_of_token), None) or \
-                    next((self.org_of_token[c.i] for c in tok.children if c.dep_ in ("compound", "amod", "nmod")
-                          and c.i in self.org_of_token), None)
+                    next((self.org_of_token[c.i] for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss")
+                          and c.i in self.org_of_token), None)  # ... "the European Union's delegation"
             sectors = list(title.sectors) if title is not None else []
             sectors += [s for s in self._sectors(self._titles_in(list(span)[:-1])) if s not in sectors]
             name = full if span.start > start and country and tok.lemma_.lower() not in STATE_ITSELF else span.text
@@ -281,7 +284,8 @@ class GroupsMixin:
         article's dateline country, or of the one country an article without a dateline names."""
         for e in entities:
             if e.kind == "PERSON" and e.country is None:
-                e.country = self._listed_country(doc, e, entities) or self._title_before(doc, e)
+                e.country = self._listed_country(doc, e, entities) or self._title_before(doc, e) or \
+                    self._place_frame(doc, e, entities)
             elif self._nongovernmental(e):
                 e.country = "NGO"
         code = self._dateline(doc)
@@ -300,8 +304,9 @@ class GroupsMixin:
                 continue
             if e.kind == "GROUP" and any(self._belongs(s) for s in e.mentions):
                 continue  # "inspectors of the IAEA", "Hezbollah guerrillas"
-            if e.kind == "GROUP" and all(counted_pair(s.root) for s in e.mentions):
-                continue  # "the two sides": both parties, found per event
+            if e.kind == "GROUP" and all(counted_pair(s.root) or any(c.dep_ == "poss" and counted_pair(c)
+                                                                     for c in s.root.children) for s in e.mentions):
+                continue  # "the two sides", "the two countries' ministers": both parties, found per event
             if e.kind == "GROUP" and any(s.root.lemma_.lower() in words("state_groups.txt") and
                                          s.root.tag_ in ("NNS", "NNPS") for s in e.mentions):
                 continue  # "six world powers", "Western governments": many states, no one home
@@ -334,6 +339,21 @@ class GroupsMixin:
             if code and code != home and code not in NON_STATE_CODES:
                 return code
         return None
+
+    def _place_frame(self, doc: Doc, e: Entity, entities: list[Entity]) -> str | None:
+        """ "In New Delhi, foreign ministry spokesman Arvind Menon said ...": a person with no
+        country of his own, first named in a sentence set in a place, is of that place's country."""
+        first = min(e.mentions, key=lambda s: s.start)
+        sent = first.sent
+        if sent[0].lower_ != "in":
+            return None
+        comma = next((t.i for t in sent if t.text == ","), None)
+        if comma is None or comma > first.start or comma - sent.start > 6:
+            return None
+        places = {i: p.country for p in entities if p.kind in ("LOCATION", "COUNTRY") and p.country
+                  for m in p.mentions for i in range(m.start, m.end)}
+        return next((places.get(i) or self.country_of_token.get(i) for i in range(sent.start + 1, comma)
+                     if places.get(i) or self.country_of_token.get(i)), None)
 
     def _title_before(self, doc: Doc, e: Entity) -> str | None:
         """"Qatar's emir, Sheikh Hamad bin Khalifa al-Thani": a name set off after a title that

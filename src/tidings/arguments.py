@@ -57,6 +57,11 @@ def _own_subject(verb: Token) -> list[Token] | None:
     """The subject written on the verb itself, or None when it has none; of two (a dateline
     the parser took for a subject), the one nearest before the verb."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if len(subjects) > 1 and any(c.dep_ == "cc" and c.lower_ in ("and", "or") and c.i > subjects[0].i
+                                 for c in subjects[0].children) and subjects[1].i < verb.i:
+        # "The U.N. human rights office and Amnesty International urged": two conjoined subjects
+        # the parser left unjoined
+        return [x for s in subjects if s.i < verb.i for x in conjuncts(s)]
     if len(subjects) > 1:
         before = [c for c in subjects if c.i < verb.i]
         subjects = [max(before, key=lambda c: c.i)] if before else subjects[:1]
@@ -68,7 +73,10 @@ def _own_subject(verb: Token) -> list[Token] | None:
         if c.dep_ == "agent":
             objs = [g for g in c.children if g.dep_ == "pobj"]
             if objs:
-                return conjuncts(objs[0])
+                # "by the U.N. refugee agency and by Amnesty International": conjoined agents
+                more = [g for p in c.children if p.dep_ == "conj" and p.lower_ == "by"
+                        for g in p.children if g.dep_ == "pobj"]
+                return conjuncts(objs[0]) + [x for g in more for x in conjuncts(g)]
     return None
 
 
@@ -197,7 +205,9 @@ def prep_objects(tok: Token, prep: str) -> list[Token]:
     out: list[Token] = []
     for c in tok.children:
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep:
-            for g in c.children:
+            # "by X and by Y": the second preposition is a conjunct of the first
+            for g in [*c.children, *(g for p in c.children if p.dep_ == "conj" and p.lower_ == prep
+                                     for g in p.children)]:
                 if g.dep_ == "pobj":
                     out += conjuncts(g)
                 elif g.dep_ == "pcomp":  # "from within Syria"

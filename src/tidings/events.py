@@ -254,6 +254,45 @@ def _state_protest(c: Cand, actor: list, args: Args) -> bool:
     return True
 
 
+#: Nouns that refer back to something another party said or did: what is rejected when they are.
+REFERRED = frozenset({"criticism", "criticisms", "charge", "charges", "claim", "claims", "accusation", "accusations",
+                      "allegation", "allegations", "report", "reports", "demand", "demands", "call", "calls",
+                      "appeal", "appeals", "request", "requests", "proposal", "offer", "ultimatum", "statement",
+                      "remarks", "comments", "condemnation", "complaint", "protest", "warning", "verdict",
+                      "ruling", "resolution", "finding", "findings", "passage", "suggestion", "assertion"})
+
+
+def _rejected_party(c: Cand, actor: list, args: Args) -> list:
+    """The authors of what a rejection refers back to ("the foreign ministry rejected the
+    criticism", "a charge that was dismissed as baseless by the ministry"): the actors of the
+    latest accusation, request or threat, or the speaker of the latest statement, of someone
+    other than the rejecter, in this or the two sentences before."""
+    word = c.word
+    objs = [x for x in word.children if x.dep_ in ("dobj", "nsubjpass")]
+    if word.dep_ in ("relcl", "acl") and word.head.pos_ == "NOUN":
+        objs.append(word.head)
+    if not any(o.lemma_.lower() in REFERRED or o.lower_ in REFERRED for o in objs):
+        return []
+    own = {p.code for p in actor if p.code}
+    sents = list(args.doc.sents)
+    k = next(i for i, s in enumerate(sents) if s.start <= word.i < s.end)
+    start = sents[max(0, k - 2)].start
+    for ev in reversed(args.history):
+        if ev.trigger.start < start:
+            break
+        if ev.event in ("ACCUSE", "REQUEST", "THREATEN") and ev.trigger.start < word.i:
+            got = [p for p in ev.actor if p.code and p.code not in own]
+            if got:
+                return got
+    for st in reversed(args.doc._.statements or []):
+        if st.cue.start >= word.i or st.cue.start < start or not st.speaker:
+            continue
+        ent = args.ents.get(st.speaker)
+        if ent is not None and ent.country and ent.country not in own:
+            return [Participant(entity=ent.id, code=ent.country, sector=ent.sector, text=ent.name)]
+    return []
+
+
 def _conditioned_party(c: Cand, actor: list, args: Args) -> list:
     """The one a threat is aimed at, when its condition names someone else's act ("threatened to
     ban voting if Hamas ran", "will respond if any unit crosses"): the subject of the "if" or
@@ -311,6 +350,8 @@ def find_events(doc: Doc) -> list[Event]:
         if (reciprocal and not recipient) or (not recipient and len({p.code for p in actor if p.code}) > 1
                                               and c.event in RECIPROCAL_TYPES):
             recipient = list(reversed(actor)) if len({p.code for p in actor}) > 1 else recipient
+        if not recipient and c.event == "REJECT":
+            recipient = _rejected_party(c, actor, args)  # "rejected the criticism": its authors
         if c.event == "THREATEN" or (not recipient and c.event in DIRECTED):
             party = _conditioned_party(c, actor, args)
             if party:

@@ -47,6 +47,8 @@ class Args:
             return deeper if any(self._code(x) for x in deeper) else [tok]
         if tok.lower_ in FIRST_PERSON and tok.pos_ == "PRON":
             return [tok]  # "we" in a quotation: the speaker (`_code_token`)
+        if tok.lower_ in ("two", "both") and counted_pair(tok):
+            return [tok]  # "the two agreed": the article's two parties (`_code_token`)
         if tok.lower_ in RELATIVIZERS and tok.tag_ in ("WDT", "WP", "IN") and depth < 2:
             # "a Fijian fishing boat that its navy seized": the noun the clause describes
             v = tok.head
@@ -122,6 +124,9 @@ class Args:
             ent = self.ents.get(speaker) if speaker else None
             if ent is not None and ent.country:
                 return [Participant(entity=ent.id, code=ent.country, sector=ent.sector, text=tok.text)]
+        if eid is None and tok.lower_ in ("two", "both") and counted_pair(tok):
+            return [Participant(entity=self.country_entity.get(c), code=c, sector=None, text=tok.text)
+                    for c in self._the_two(tok)]
         if eid is None:
             code = self.country_tokens.get(tok.i)
             if code is None:
@@ -159,8 +164,8 @@ class Args:
     def _the_two(self, tok: Token) -> list[str]:
         """"the two countries", "both sides", "the two men": the two countries the article has named
         most often up to here, when it names two clearly more often than any other."""
-        if not counted_pair(tok):
-            return []
+        if not counted_pair(tok) and not any(c.dep_ == "poss" and counted_pair(c) for c in tok.children):
+            return []  # (... or "the two countries' defence ministers")
         counts: dict[str, int] = {}
         for i, code in self.country_tokens.items():
             if i < tok.i and len(code) == 3 and code not in NON_STATE_CODES:

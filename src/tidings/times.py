@@ -418,6 +418,13 @@ def event_date(doc: Doc, trigger: Span) -> tuple[str | None, str | None, str]:
         first = own
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head
+        if own.dep_ == "ccomp" and first.i == own.i:
+            # "X spoke with Y on Monday, and the two agreed ..., his office said": two reported
+            # clauses joined by "and", the parser making both complements of "said"
+            before = [s for s in own.head.children if s.dep_ == "ccomp" and s.i < own.i and
+                      any(c.dep_ == "cc" and c.lower_ == "and" and c.i < own.left_edge.i for c in s.children)]
+            if before:
+                first = before[-1]
         for s, d in by_dist:
             ch = clause_head(s.root)
             if first.i != own.i and ch.i == first.i and s.end <= own.i and not _own_time(own, by_dist):
