@@ -444,6 +444,8 @@ CASES = [
      "ill-informed.", "REJECT", set(), {"NGO"}),
     ("Turkmen state television said Uzbek farmers had been diverting water, a charge that was dismissed as "
      "baseless by Uzbekistan's foreign ministry.", "REJECT", {"UZB"}, {"TKM"}),
+    ("RIGA (Reuters) - The Aurora Bay, a Cameroon-flagged cargo ship, was boarded by the Swedish coast guard.",
+     "COERCE", {"SWE"}, set()),
     # a release with nobody named: the authorities where it happened
     ("CONAKRY (Reuters) - Eleven of those detained were released without charge on Tuesday.", "RETREAT", {"GIN"},
      set()),
@@ -451,6 +453,8 @@ CASES = [
 
 # (text, an event type that must not come out)
 NEGATIVES = [
+    ("Aid agencies have been bombarded with requests for help.", "ASSAULT"),
+    ("Human Rights Watch called for an inquiry and for the release of the 12 people still held.", "RETREAT"),
     ("The company signed a contract with Boeing for 20 jets.", "SUPPORT"),
     ("The company released 14 new products.", "RETREAT"),
     ("The minister answered questions from reporters.", "THREATEN"),
@@ -675,4 +679,12 @@ def test_a_condition_s_subject_must_be_a_party_of_the_clause(nlp):
               "all parties founders, Dutch Foreign Minister Hans Van den Broek said on Tuesday.")
     threats = [v for v in doc._.events if v.event == "THREATEN"]
     assert threats and all("NLD" not in _codes(v.recipient) for v in threats)
+
+
+def test_troops_sent_to_a_village_the_gazetteer_lacks_are_deployed_in_the_dateline_country(extract):
+    rec = extract("MAPUTO, Oct. 14, 2025 (Reuters) - Rwanda flew reinforcements to Quissanga by helicopter on "
+                  "Sunday.").to_dict()
+    (move,) = [e for e in rec["events"] if e["event"] == "MOBILIZE"]
+    assert move["event_loc"]["country_code"] == "MOZ" and move["event_loc"]["extracted_place"] == "Quissanga"
+    assert move["date"] == "2025-10-12"
 

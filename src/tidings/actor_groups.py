@@ -289,6 +289,7 @@ class GroupsMixin:
             elif self._nongovernmental(e):
                 e.country = "NGO"
         code = self._dateline(doc)
+        dated = code is not None
         if code is not None:
             code = self._host_of_talks(doc, code)
         if code is None:
@@ -300,6 +301,8 @@ class GroupsMixin:
             code = next(iter(codes))
         doc.user_data[HOME] = code
         for e in entities:
+            if e.kind == "LOCATION" and e.country is None and e.geo is None and dated:
+                e.country = code  # a village the gazetteer does not know, in a report from its country
             if e.country is not None or not e.sectors:
                 continue
             if e.kind == "GROUP" and any(self._belongs(s) for s in e.mentions):

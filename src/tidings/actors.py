@@ -262,6 +262,10 @@ class ActorFinder(GroupsMixin):
                 (ent.root.head.lower_ not in ("to", "from") or ent.root.head.head.lemma_.lower() in MOTION) and \
                 gazetteer.place(ent.text) is not None:
             return self._location(doc, ent)  # "talks in Siem Reap" tagged PERSON
+        if label in ("PERSON", "ORG") and len(ent) == 1 and ent.root.dep_ == "pobj" and \
+                ent.root.head.lower_ in ("to", "into") and ent.root.head.head.lemma_.lower() in MOTION and \
+                ent.text not in self.names and not any(c.dep_ in ("det", "poss") for c in ent.root.children):
+            return self._location(doc, ent)  # "flew reinforcements to Quissanga": a place the gazetteer lacks
         # "the Attorney General's Office" (of which the NER may keep "General's Office"): a body
         # named with a possessive keeps its title words
         possessive_body = label == "ORG" and any(t.tag_ == "POS" for t in toks)

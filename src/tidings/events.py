@@ -374,7 +374,8 @@ def find_events(doc: Doc) -> list[Event]:
         # places are resolved preferring the parties' countries, then any country the sentence
         # names ("in Tripoli as shells crashed into the north Lebanese port": Lebanon's Tripoli)
         hints = codes | {args.country_tokens[t.i] for t in c.word.sent if t.i in args.country_tokens}
-        found = find_place(doc, heads, args.tokmap, args.ents, hints, country_tokens=args.country_tokens)
+        found = find_place(doc, heads, args.tokmap, args.ents, hints, country_tokens=args.country_tokens,
+                           loose=c.event == "MOBILIZE")  # troops sent "to" a place are deployed there
         if found is None and c.event in ("ASSAULT", "COERCE") and c.light is None and verb_like(c.word):
             found = struck_place(doc, patient(c.word), args.tokmap, args.ents, hints)
         place = found[0] if found else None

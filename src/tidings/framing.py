@@ -50,6 +50,8 @@ def _governor(c: Cand) -> tuple[Token | None, str | None, bool, bool]:
         steps += 1
         dep = t.dep_
         g = t.head
+        while dep in ("pobj", "pcomp") and g.dep_ == "conj" and g.pos_ == "ADP" and g.head.pos_ == "ADP":
+            g = g.head  # "called for an inquiry and for the release of the 12": the first "for"
         if dep in ("pobj", "pcomp") and g.dep_ == "prep":
             if g.lower_ not in GOVERNING_PREPS:
                 break

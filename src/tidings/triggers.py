@@ -217,6 +217,8 @@ def _object_lemmas(tok: Token) -> list[str]:
                                 out.append(g.lower_)  # "summoned Ambassador Chea Sokha"
                         if g.dep_ == "prep" and g.lower_ == "of":
                             out += [lemma(p) for p in g.children if p.dep_ == "pobj"]
+                        if g.dep_ == "appos":  # "The Aurora Bay, a cargo ship, was boarded"
+                            out.append(lemma(g))
         objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
         if (c.dep_ == "prep" or (c.dep_ == "agent" and not tok.tag_ == "VBN")) and objs and \
                 not all(g.ent_type_ in ("DATE", "TIME") for g in objs):  # ("spoke by telephone" parsed as agent)
