@@ -303,7 +303,7 @@ class GroupsMixin:
         for e in entities:
             if e.kind == "LOCATION" and e.country is None and e.geo is None and dated:
                 e.country = code  # a village the gazetteer does not know, in a report from its country
-            if e.country is not None or not e.sectors:
+            if e.country is not None or (not e.sectors and not (dated and e.kind == "PERSON")):
                 continue
             if e.kind == "GROUP" and any(self._belongs(s) for s in e.mentions):
                 continue  # "inspectors of the IAEA", "Hezbollah guerrillas"
