@@ -446,6 +446,13 @@ CASES = [
      "baseless by Uzbekistan's foreign ministry.", "REJECT", {"UZB"}, {"TKM"}),
     ("RIGA (Reuters) - The Aurora Bay, a Cameroon-flagged cargo ship, was boarded by the Swedish coast guard.",
      "COERCE", {"SWE"}, set()),
+    # accusations in other words: a judgement as a second object or apposition, legal action,
+    # a protest note sent, an oversight office's account of abuse
+    ("The rights group branded the Burkinabe army's attack a possible war crime.", "ACCUSE", {"NGO"}, {"BFA"}),
+    ("Uruguay filed a case against Paraguay at the International Court of Justice.", "ACCUSE", {"URY"}, {"PRY"}),
+    ("Bangladesh sent a protest note to India.", "ACCUSE", {"BGD"}, {"IND"}),
+    ("KYIV (Reuters) - The ombudsman charged that guards had beaten inmates.", "ACCUSE", {"UKR"}, {"UKR"}),
+    ("Ukraine's ombudsman said Russian guards had mistreated the prisoners.", "ASSAULT", {"RUS"}, set()),
     # a release with nobody named: the authorities where it happened
     ("CONAKRY (Reuters) - Eleven of those detained were released without charge on Tuesday.", "RETREAT", {"GIN"},
      set()),
@@ -453,6 +460,8 @@ CASES = [
 
 # (text, an event type that must not come out)
 NEGATIVES = [
+    ("He filed his taxes on time.", "ACCUSE"),
+    ("LIMA (Reuters) - The interior ministry said police detained 20 people.", "ACCUSE"),
     ("Aid agencies have been bombarded with requests for help.", "ASSAULT"),
     ("Human Rights Watch called for an inquiry and for the release of the 12 people still held.", "RETREAT"),
     ("The company signed a contract with Boeing for 20 jets.", "SUPPORT"),

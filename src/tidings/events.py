@@ -441,9 +441,42 @@ def find_events(doc: Doc) -> list[Event]:
                             rule=rule))
         args.history.append(events[-1])
     events.sort(key=lambda v: v.trigger.start)
+    _aimed_at_doers(doc, events)
     for n, v in enumerate(events, 1):
         v.id = f"v{n}"
     return events
+
+
+#: Reactions to an act ("condemned the raid", "welcomed the release"): aimed at whoever did it.
+REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
+
+
+def _aimed_at_doers(doc: Doc, events: list[Event]) -> None:
+    """ "Monday's raid was condemned by Serbia", "branded the attack a war crime": a reaction
+    whose object is another event, and which names no recipient of its own, is aimed at that
+    event's actors, or, when that mention names none ("the raid"), at the actors of the latest
+    event of its type before it."""
+    by_token = {i: v for v in events for i in range(v.trigger.start, v.trigger.end)}
+    for e in events:
+        if e.event not in REACTIONS or (e.recipient and "recipient:implied" not in (e.rule or "")):
+            continue
+        word = doc[e.head]
+        objs = [c for c in word.children if c.dep_ in ("dobj", "nsubjpass")]
+        objs = [o for o in objs if o.i in by_token and by_token[o.i] is not e]
+        if not objs:
+            continue
+        own = {p.code for p in e.actor if p.code}
+        target = by_token[objs[0].i]
+        doers = [p for p in target.actor if p.code and p.code not in own]
+        if not doers and not target.actor:
+            earlier = [v for v in events if v.event == target.event and v.trigger.start < target.trigger.start
+                       and v.actor]
+            doers = [p for p in earlier[-1].actor if p.code and p.code not in own] if earlier else []
+        if doers:
+            e.recipient = doers
+            if e.rule and e.rule.endswith(" recipient:implied"):
+                e.rule = e.rule[:-len(" recipient:implied")]
+                e.confidence = round(e.confidence + 0.1, 2)
 
 
 class EventFinder:

@@ -271,6 +271,10 @@ def decide(doc: Doc, events: list[Event], statements: list[Statement]) -> None:
             ev.date, ev.date_granularity, ev.date_basis = None, None, "unknown"
 
 
+#: Sectors of a state's executive: its report of its own forces' acts is no accusation.
+EXECUTIVE = frozenset({"GOV", "MIL", "COP", "SPY"})
+#: State offices that watch the state: their reports of its agents' acts accuse them.
+OVERSIGHT = ("ombuds", "public defender", "inspector general")
 #: Acts whose report by someone other than the one who did them is an accusation.
 HOSTILE = frozenset({"ASSAULT", "COERCE"})
 
@@ -293,7 +297,8 @@ def allegations(doc: Doc, events: list[Event], statements: list[Statement]) -> l
         acted = {p.code for p in ev.actor if p.code}
         if not acted or any(p.entity == speaker.id for p in ev.actor):
             continue
-        own_side = speaker.country in acted and (set(speaker.sectors or [speaker.sector]) & STATE_SECTORS)
+        own_side = speaker.country in acted and (set(speaker.sectors or [speaker.sector]) & EXECUTIVE) and \
+            not any(w in f"{speaker.name} {' '.join(speaker.titles)}".lower() for w in OVERSIGHT)
         if own_side:
             continue  # "the ministry said police detained 20 people": a report, not an accusation
         sent = doc[ev.head].sent

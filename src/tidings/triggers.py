@@ -144,6 +144,13 @@ def judgement(verb: Token) -> Token | None:
             cands += [x for g in list(cands) for x in g.children if x.dep_ in ("amod", "compound", "conj")]
         elif c.dep_ == "dobj":
             cands = [g for g in c.children if g.dep_ in ("amod", "oprd")]
+            for a in c.children:  # "branded the attack a war crime", the predicate parsed as apposition
+                if a.dep_ == "appos" and a.i > c.i:
+                    cands += [a] + [g for g in a.children if g.dep_ in ("amod", "compound")]
+            if any(o.dep_ == "dobj" and o.i < c.i for o in verb.children):
+                # "branded the attack a possible war crime": the parser made the predicate a
+                # second object
+                cands += [c] + [g for g in c.children if g.dep_ in ("amod", "compound")]
         for x in cands:
             if x.lemma_.lower() in ev or x.lower_ in ev:
                 return x
