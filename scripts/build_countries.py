@@ -36,7 +36,7 @@ COUNTRY_COLUMNS = ("code", "name", "aliases", "demonyms", "capitals", "alpha2")
 OVERRIDE_COLUMNS = ("code", "name", "aliases", "demonyms", "capitals", "into", "note")
 
 #: Codes that are not ISO 3166-1 alpha-3 but are country codes here, with their alpha-2.
-EXTRA_CODES = {"XKX": "XK"}  # Kosovo
+EXTRA_CODES = {"KOS": "XK"}  # Kosovo (the PLOVER manual's code)
 
 #: PLOVER's codes for international non-state actors.
 NONSTATE_CODES = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"}
@@ -56,7 +56,7 @@ HEADER = """\
 #
 # A row says: any of `name`, `aliases`, `demonyms` or `capitals`, found in text, refers to the
 # country `code`.
-#   code      PLOVER country code: ISO 3166-1 alpha-3, or XKX for Kosovo.
+#   code      PLOVER country code: ISO 3166-1 alpha-3, or KOS for Kosovo (PLOVER manual).
 #   name      short common English name ("Russia", "North Korea").
 #   aliases   other names, as written in news ("US", "U.S.", "DPRK"); matched case-exactly.
 #   demonyms  adjectives and people nouns ("Russian|Russians"); matched case-exactly.

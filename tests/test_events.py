@@ -49,7 +49,7 @@ CASES = [
     ("Pakistan praised China's role in the region.", "SUPPORT", {"PAK"}, {"CHN"}),
     ("Sri Lanka established diplomatic ties with Iran.", "SUPPORT", {"LKA"}, {"IRN"}),
     ("Egypt endorsed the Arab League plan for Gaza.", "SUPPORT", {"EGY"}, set()),
-    ("The United States recognized Kosovo as an independent state.", "SUPPORT", {"USA"}, {"XKX"}),
+    ("The United States recognized Kosovo as an independent state.", "SUPPORT", {"USA"}, {"KOS"}),
     ("Hungary defended Russia's right to security guarantees.", "SUPPORT", {"HUN"}, {"RUS"}),
     ("Vietnam and Australia upgraded their relations to a strategic partnership.", "SUPPORT",
      {"VNM", "AUS"}, set()),
