@@ -330,3 +330,17 @@ def test_a_person_first_named_in_a_sentence_set_in_a_place_is_of_its_country(nlp
     by_name = {e.name: e for e in doc._.entities}
     assert by_name["Arvind Menon"].country == "IND"
 
+
+
+def test_a_hyphenated_dateline_is_one_place(nlp):
+    """"PORT-AU-PRINCE, July 28 (Reuters) -": neither a dash after "PORT" nor the African Union."""
+    doc = nlp("PORT-AU-PRINCE, July 28, 2025 (Reuters) - Two police officers were wounded by gang snipers.")
+    by_name = {e.name: e for e in doc._.entities}
+    assert "African Union" not in by_name
+    assert by_name["PORT-AU-PRINCE"].country == "HTI" and by_name["police officers"].country == "HTI"
+
+
+def test_cities_of_dependencies_are_in_their_controlling_state():
+    from tidings import gazetteer
+    assert gazetteer.place("Saint-Denis", {"FRA"})["country_code"] == "FRA"  # Réunion (RE): France
+    assert all(len(code) == 3 for code in gazetteer.alpha2_to_alpha3().values())

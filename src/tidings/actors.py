@@ -105,11 +105,16 @@ class ActorFinder(GroupsMixin):
             mentions.append(m)
             taken.update(range(m.span.start, m.span.end))
 
+        line = dateline_place(doc.text)  # "JUBA, June 20 (Reuters) -": a place, whatever the NER says
+        dl = doc.char_span(line[1], line[2], alignment_mode="expand") if line else None
+        if dl is not None and (gazetteer.place(line[0]) is None or len(dl) == 1):
+            dl = None  # (a one-word dateline stays with the lexicons: "MOSCOW" is Russia's capital)
         for span, actor in gaz:
+            if dl is not None and span.start < dl.end and dl.start < span.end:
+                continue  # "AU" inside "PORT-AU-PRINCE"
             m = self._from_lexicon(doc, span, actor)
             if m is not None:
                 take(m)
-        line = dateline_place(doc.text)  # "JUBA, June 20 (Reuters) -": a place, whatever the NER says
         span = doc.char_span(line[1], line[2], alignment_mode="expand") if line else None
         if span is not None and not any(i in taken for i in range(span.start, span.end)) and \
                 gazetteer.place(line[0]) is not None:

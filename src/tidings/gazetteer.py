@@ -50,7 +50,17 @@ def countries() -> dict[str, dict]:
 
 @functools.lru_cache(maxsize=None)
 def alpha2_to_alpha3() -> dict[str, str]:
-    return {r["alpha2"]: code for code, r in countries().items() if r["alpha2"]}
+    """ISO alpha-2 -> PLOVER code, dependencies included: a city in Réunion (RE) is in France
+    (the `into` column of `country_overrides.tsv`, PLOVER manual)."""
+    import pycountry
+
+    out = {}
+    for row in table("country_overrides.tsv", ("code", "name", "aliases", "demonyms", "capitals", "into", "note")):
+        iso = pycountry.countries.get(alpha_3=row["code"]) if row["into"] else None
+        if iso is not None:
+            out[iso.alpha_2] = row["into"]
+    out.update({r["alpha2"]: code for code, r in countries().items() if r["alpha2"]})
+    return out
 
 
 @functools.lru_cache(maxsize=None)
@@ -116,6 +126,15 @@ def name_title_words() -> frozenset[str]:
     outlet_only = {w for t, row in titles().items() if "JRN" in row.sectors and row.kind == "GROUP"
                    for w in t.split()} - other
     return title_words() - outlet_only
+
+
+@functools.lru_cache(maxsize=None)
+def _cities_folded() -> dict[str, list[dict]]:
+    """The city index by case-folded name, for names written in capitals ("PORT-AU-PRINCE")."""
+    out: dict[str, list[dict]] = {}
+    for n, recs in _cities().items():
+        out.setdefault(n.casefold(), []).extend(recs)
+    return out
 
 
 @functools.lru_cache(maxsize=None)
@@ -240,7 +259,8 @@ def place(name: str, countries_hint: set[str] | frozenset[str] = frozenset()) ->
 
 @functools.lru_cache(maxsize=65536)
 def _place(name: str, countries_hint: frozenset[str]) -> dict | None:
-    if name.isupper() and len(name) > 3:  # a dateline's "VIENNA", "HONG KONG"
+    upper = name.isupper()
+    if upper and len(name) > 3:  # a dateline's "VIENNA", "HONG KONG"
         name = name.title()
     actor = names().get(name)
     if actor and actor.kind == "COUNTRY":
@@ -249,7 +269,7 @@ def _place(name: str, countries_hint: frozenset[str]) -> dict | None:
     reg = region(name)
     if reg is not None:
         return dict(reg)
-    cands = _cities().get(name) or []
+    cands = _cities().get(name) or (_cities_folded().get(name.casefold()) if upper else None) or []
     if not cands:
         return None
     best = max(cands, key=lambda c: (c["country_code"] in countries_hint, c["name"] == name, c["population"]))
