@@ -453,6 +453,11 @@ CASES = [
     ("Bangladesh sent a protest note to India.", "ACCUSE", {"BGD"}, {"IND"}),
     ("KYIV (Reuters) - The ombudsman charged that guards had beaten inmates.", "ACCUSE", {"UKR"}, {"UKR"}),
     ("Ukraine's ombudsman said Russian guards had mistreated the prisoners.", "ASSAULT", {"RUS"}, set()),
+    ("BUNIA, Congo (AP) - U.N. peacekeepers handed over a base in Ituri to the Congolese army on Tuesday.",
+     "RETREAT", {"UNO"}, {"COD"}),
+    ("OUAGADOUGOU (Reuters) - The news site was suspended for one month.", "COERCE", {"BFA"}, set()),
+    ("ASUNCION (Reuters) - Officers dragged the former minister out of the embassy.", "COERCE", {"PRY"}, set()),
+    ("DHAKA (Reuters) - Two men were shot dead by Indian border guards before dawn.", "ASSAULT", {"IND"}, {"BGD"}),
     # a release with nobody named: the authorities where it happened
     ("CONAKRY (Reuters) - Eleven of those detained were released without charge on Tuesday.", "RETREAT", {"GIN"},
      set()),
@@ -460,6 +465,7 @@ CASES = [
 
 # (text, an event type that must not come out)
 NEGATIVES = [
+    ("She dragged her suitcase out of the station.", "COERCE"),
     ("He filed his taxes on time.", "ACCUSE"),
     ("LIMA (Reuters) - The interior ministry said police detained 20 people.", "ACCUSE"),
     ("Aid agencies have been bombarded with requests for help.", "ASSAULT"),
