@@ -458,6 +458,9 @@ CASES = [
     ("OUAGADOUGOU (Reuters) - The news site was suspended for one month.", "COERCE", {"BFA"}, set()),
     ("ASUNCION (Reuters) - Officers dragged the former minister out of the embassy.", "COERCE", {"PRY"}, set()),
     ("DHAKA (Reuters) - Two men were shot dead by Indian border guards before dawn.", "ASSAULT", {"IND"}, {"BGD"}),
+    # an attack nobody is named for, on a place where people are: the people of that place
+    ("OUAGADOUGOU, Oct. 19, 2023 (Reuters) - A drone strike hit a crowded market on Sunday.", "ASSAULT", set(),
+     {"BFA"}),
     # a release with nobody named: the authorities where it happened
     ("CONAKRY (Reuters) - Eleven of those detained were released without charge on Tuesday.", "RETREAT", {"GIN"},
      set()),
@@ -465,6 +468,7 @@ CASES = [
 
 # (text, an event type that must not come out)
 NEGATIVES = [
+    ("OUAGADOUGOU, Oct. 19, 2023 (Reuters) - The storm hit the town on Monday.", "ASSAULT"),
     ("She dragged her suitcase out of the station.", "COERCE"),
     ("He filed his taxes on time.", "ACCUSE"),
     ("LIMA (Reuters) - The interior ministry said police detained 20 people.", "ACCUSE"),

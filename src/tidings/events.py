@@ -293,6 +293,13 @@ def _rejected_party(c: Cand, actor: list, args: Args) -> list:
     return []
 
 
+def _struck_site(c: Cand) -> bool:
+    """Whether an attack's object is a place where people are (a market, a village, a camp)."""
+    from .places import PLACE_NOUNS
+    objs = patient(c.word) if verb_like(c.word) and c.light is None else []
+    return any(lemma(o) in PLACE_NOUNS or o.lower_ in PLACE_NOUNS for o in objs)
+
+
 def _conditioned_party(c: Cand, actor: list, args: Args) -> list:
     """The one a threat is aimed at, when its condition names someone else's act ("threatened to
     ban voting if Hamas ran", "will respond if any unit crosses"): the subject of the "if" or
@@ -402,6 +409,11 @@ def find_events(doc: Doc) -> list[Event]:
             _located(actor, place, args)
         if c.event in LOCAL_RECIPIENTS or (c.event == "ACCUSE" and c.mode == "investigate"):
             _located(recipient, place, args)  # what is investigated is where the inspectors go
+        if not recipient and c.event == "ASSAULT" and _struck_site(c) and \
+                (place or dateline_country(doc, None) or {}).get("country_code") not in (None, *NON_STATE):
+            place = place or dateline_country(doc, None)
+            # "a drone strike hit a crowded market": the people of the place it hit
+            recipient = [_country(place["country_code"], args)]
         if not recipient and ({c.mode, c.row.mode} & DOMESTIC_MODES or
                               any({i.mode, i.row.mode} & DOMESTIC_MODES for i in c.absorbed)):
             recipient = _domestic(actor, place, args)

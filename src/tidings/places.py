@@ -51,7 +51,8 @@ PLACE_NOUNS = frozenset({"base", "airbase", "airfield", "airport", "town", "city
                          "area", "capital", "embassy", "consulate", "facility", "facilities", "site", "prison",
                          "jail", "hospital", "coast", "waters", "airspace", "island", "district", "compound",
                          "positions", "position", "outpost", "checkpoint", "refinery", "plant", "depot", "harbor",
-                         "harbour", "shipyard", "barracks"})
+                         "harbour", "shipyard", "barracks", "market", "bazaar", "school", "mosque", "church",
+                         "neighbourhood", "neighborhood"})
 
 
 def find_place(doc: Doc, heads: list[Token], tokmap: dict[int, str], ents: dict[str, Entity],
