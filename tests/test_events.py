@@ -461,6 +461,13 @@ CASES = [
     # an attack nobody is named for, on a place where people are: the people of that place
     ("OUAGADOUGOU, Oct. 19, 2023 (Reuters) - A drone strike hit a crowded market on Sunday.", "ASSAULT", set(),
      {"BFA"}),
+    ("NAIROBI (Reuters) - Kenya suspended all flights to and from Somalia on Tuesday.", "SANCTION", {"KEN"},
+     {"SOM"}),
+    ("Somalia closed its airspace to Kenyan aircraft.", "SANCTION", {"SOM"}, {"KEN"}),
+    ("Russia and Ukraine swapped 150 prisoners of war on Wednesday.", "RETREAT", {"RUS", "UKR"}, set()),
+    ("The exchange was brokered by the United Arab Emirates.", "CONSULT", {"ARE"}, set()),
+    ("The Taliban vowed revenge against the United States.", "THREATEN", {"AFG"}, {"USA"}),
+    ("Kosovo brushed aside Serbia's demand.", "REJECT", {"KOS"}, {"SRB"}),
     # a release with nobody named: the authorities where it happened
     ("CONAKRY (Reuters) - Eleven of those detained were released without charge on Tuesday.", "RETREAT", {"GIN"},
      set()),
@@ -468,6 +475,7 @@ CASES = [
 
 # (text, an event type that must not come out)
 NEGATIVES = [
+    ("The two agencies exchanged intelligence on the plot.", "RETREAT"),
     ("OUAGADOUGOU, Oct. 19, 2023 (Reuters) - The storm hit the town on Monday.", "ASSAULT"),
     ("She dragged her suitcase out of the station.", "COERCE"),
     ("He filed his taxes on time.", "ACCUSE"),
