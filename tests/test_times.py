@@ -493,3 +493,15 @@ def test_a_participle_takes_its_clause_time(extract):
                   "killing three servicemen and wounding seven people.").to_dict()
     dates = {e["event_text"]: e["date"] for e in rec["events"]}
     assert dates["killing"] == dates["wounding"] == "2024-09-11"
+
+
+@pytest.mark.parametrize("text,published,value", [
+    ("The magistrate adjourned his case until May 6.", "2026-04-22", "2026-05-06"),  # put off: forward
+    ("The coalition said it would boycott regional elections set for Dec. 8.", "2024-10-16", "2024-12-08"),
+    # a month in a clause under a preposition takes the tense of the verb above it
+    ("Kalnina accused Belarus of letting the men travel into Latvia in December.", "2026-02-12", "2025-12"),
+    ("The rally was held on May 6.", "2026-04-22", "2025-05-06"),
+])
+def test_dates_without_a_year_look_the_way_their_verb_points(extract, text, published, value):
+    rec = extract(text, published=published).to_dict()
+    assert [t["value"] for t in rec["times"]] == [value]

@@ -121,6 +121,11 @@ def add_months(y: int, m: int, n: int) -> tuple[int, int]:
 DEADLINE_VERBS = frozenset({"have", "give", "set", "extend", "grant"})
 
 
+#: Verbs that put something off: "until"/"to" a date after them looks forward.
+DEFERRING_VERBS = frozenset({"adjourn", "postpone", "delay", "defer", "remand", "suspend", "extend", "push"})
+#: Verbs that fix a date: "for" a date after them looks forward ("set for Dec. 8").
+SETTING_VERBS = frozenset({"set", "schedule", "plan", "slate", "fix", "call"})
+
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 #: Modifiers that put an event noun in the future ("the planned rally on Saturday").
 PLANNED = frozenset({"planned", "scheduled", "upcoming", "forthcoming", "proposed", "expected", "next"})
@@ -132,8 +137,12 @@ def tense(span: Span, lex: Lexicon) -> str | None:
     prep = tok.head if tok.dep_ == "pobj" else None
     if prep is not None and prep.lower_ in ("until", "by") and prep.head.lemma_ in DEADLINE_VERBS:
         return "future"  # "the two sides had until Oct. 15 to sign", "gave them until Friday": a deadline
+    if prep is not None and prep.lower_ in ("until", "till", "to") and prep.head.lemma_ in DEFERRING_VERBS:
+        return "future"  # "adjourned his case until May 6": put off to a later day
     if prep is not None and prep.lower_ == "for" and tok.lower_ in WEEKDAYS and prep.head.pos_ in ("NOUN", "VERB"):
         return "future"  # "called another rally for Wednesday", "a vote set for Friday"
+    if prep is not None and prep.lower_ == "for" and prep.head.lemma_ in SETTING_VERBS:
+        return "future"  # "regional elections set for Dec. 8"
     for _ in range(6):
         if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
             break
@@ -173,6 +182,9 @@ def tense(span: Span, lex: Lexicon) -> str | None:
             return "present"
         if t.dep_ in ("xcomp", "conj", "advcl") and t.head.i != t.i:
             t = t.head
+            continue
+        if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.pos_ in ("VERB", "AUX"):
+            t = t.head.head  # "accused Belarus of letting the men travel ... in December": the accusing
             continue
         break
     return None
