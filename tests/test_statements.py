@@ -224,3 +224,13 @@ def test_speaker_resolves_through_coreference(extract):
     ents = {e["id"]: e["name"] for e in rec["entities"]}
     speakers = {s["cue"]["text"] + ":" + s["content"]["text"][:10]: ents.get(s["speaker"]) for s in rec["statements"]}
     assert set(speakers.values()) == {"Maria Kovacs"}, speakers
+
+
+def test_a_reporting_phrase_the_parser_hung_on_the_reported_clause(nlp):
+    """"X did Y, Fiji's government said, after ...": "said" parsed as a parataxis of the clause it
+    reports; that clause is what was said."""
+    doc = nlp("SUVA, April 17, 2026 (Reuters) - Tonga on Thursday released the 14 crew members of a Fijian fishing "
+              "boat, Fiji's government said, after talks brokered by Samoa cooled a standoff.")
+    (st,) = [s for s in doc._.statements if s.cue.text == "said"]
+    assert st.content.text.startswith("Tonga on Thursday released the 14 crew members")
+    assert st.content.text.endswith("fishing boat")

@@ -235,6 +235,16 @@ def _content(tok: Token, cue: Cue) -> Span | None:
                  and (c.tag_ == "VBG" or any(a.tag_ == "VBG" and a.dep_ == "aux" for a in c.children))]
     if comps:
         return _subtree_span(comps[0])
+    if tok.dep_ == "parataxis" and tok.head.i < tok.i and cue.cls in ("speech", "report", "allegation"):
+        # "Tonga released the crew ..., Fiji's government said, after talks ...": the clause
+        # before the reporting phrase, which the parser made the root
+        first = min([tok.i] + [c.left_edge.i for c in tok.children if c.dep_ in SUBJECTS])
+        start = tok.head.left_edge.i
+        end = first
+        while end > start and doc[end - 1].is_punct:
+            end -= 1
+        if end - start >= 3:
+            return doc[start:end]
     if cue.frame == "obj" or cue.cls in ("denial", "confirm"):
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
         if obj is not None and _as_phrase(tok) is not None and obj.lemma_.lower() not in ACCOUNTS:
