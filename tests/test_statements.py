@@ -234,3 +234,17 @@ def test_a_reporting_phrase_the_parser_hung_on_the_reported_clause(nlp):
     (st,) = [s for s in doc._.statements if s.cue.text == "said"]
     assert st.content.text.startswith("Tonga on Thursday released the 14 crew members")
     assert st.content.text.endswith("fishing boat")
+
+
+@pytest.mark.parametrize("text,speaker,country", [
+    ("MAPUTO, Oct. 14, 2025 (Reuters) - Defence Minister Alberto Nhantumbo spoke with his Rwandan counterpart "
+     "on Monday, and the two agreed to set up a joint command post, his office said.", "his office", "MOZ"),
+    ("SAN JOSE, Costa Rica, June 11, 2025 (Reuters) - Foreign Minister Elena Vargas Solano rejected the "
+     "accusation. Costa Rica has not expelled any Nicaraguan diplomats, a spokesman for Vargas said.",
+     "a spokesman for Vargas", "CRI"),
+])
+def test_an_unnamed_source_speaks_for_the_one_named_with_it(nlp, text, speaker, country):
+    doc = nlp(text)
+    ents = {e.id: e for e in doc._.entities}
+    st = next(s for s in doc._.statements if s.speaker_span is not None and s.speaker_span.text == speaker)
+    assert ents[st.speaker].country == country

@@ -323,6 +323,8 @@ class ActorFinder(GroupsMixin):
                 if len(span) == 0:
                     return None
                 self._surnames.add(span[-1].text)
+                if len(span) >= 3 and span[-2].is_title and span[-2].is_alpha:
+                    self._surnames.add(span[-2].text)  # "Elena Vargas Solano" ... "Vargas"
                 if len(span) >= 2:
                     self._first_names.add(span[0].text)
                 return _Mention(span, "PERSON", span.text)

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actor_groups import HOME, nongovernmental
 from .actors import named_by_last_word, is_institution, phrase_of, resolve, token_entities
+from .coref import entity_by_id
 from .extensions import QUOTES
 from .lexicons import table, words
 from . import gazetteer
@@ -448,6 +449,16 @@ def _unnamed_speaker(doc: Doc, tok: Token, span: Span) -> str | None:
         if ent.country is None and actor is not None and actor.kind in ("COUNTRY", "DEMONYM", "CAPITAL"):
             ent.country = actor.code
             break
+    if ent.country is None:
+        # "a spokesman for Vargas", "his office": the one spoken for, or the possessor, named before
+        for t in span:
+            if t.i == tok.i:
+                continue
+            other = resolve(doc, t) if t.dep_ in ("pobj", "poss") else None
+            owner = entity_by_id(doc).get(other) if other else None
+            if owner is not None and owner.country:
+                ent.country = owner.country
+                break
     if nongovernmental(ent):
         ent.country = "NGO"  # "a rights group said"
     elif ent.country is None and (ent.sectors or kind == "ORG"):
