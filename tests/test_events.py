@@ -468,6 +468,14 @@ CASES = [
     ("The exchange was brokered by the United Arab Emirates.", "CONSULT", {"ARE"}, set()),
     ("The Taliban vowed revenge against the United States.", "THREATEN", {"AFG"}, {"USA"}),
     ("Kosovo brushed aside Serbia's demand.", "REJECT", {"KOS"}, {"SRB"}),
+    # hyphenated words of the lexicon stay one token
+    ("SEOUL (AP) - About 40 union members who were holding a sit-in at a train depot were removed by police.",
+     "PROTEST", {"KOR"}, set()),
+    ("SEOUL (AP) - About 40 union members who were holding a sit-in at a train depot were removed by police.",
+     "COERCE", {"KOR"}, set()),
+    ("North Korea test-fired a missile on Sunday.", "MOBILIZE", {"PRK"}, set()),
+    ("The Inter-American Commission on Human Rights asked the Salvadoran government for information.", "REQUEST",
+     {"IGO"}, {"SLV"}),
     # a release with nobody named: the authorities where it happened
     ("CONAKRY (Reuters) - Eleven of those detained were released without charge on Tuesday.", "RETREAT", {"GIN"},
      set()),
@@ -475,6 +483,7 @@ CASES = [
 
 # (text, an event type that must not come out)
 NEGATIVES = [
+    ("The company removed the old equipment from the plant.", "COERCE"),
     ("The two agencies exchanged intelligence on the plot.", "RETREAT"),
     ("OUAGADOUGOU, Oct. 19, 2023 (Reuters) - The storm hit the town on Monday.", "ASSAULT"),
     ("She dragged her suitcase out of the station.", "COERCE"),

@@ -32,8 +32,23 @@ def build(nlp: Language) -> Language:
     for name in STAGES:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)
+    _keep_hyphenated_triggers(nlp)
     nlp.max_length = 1_100_000
     return nlp
+
+
+def _keep_hyphenated_triggers(nlp: Language) -> None:
+    """The lexicon's hyphenated words ("sit-in", "cease-fire", "test-fire") stay one token:
+    spaCy's English tokenizer splits words at hyphens."""
+    from .triggers import triggers
+    for word, _pos in triggers():
+        if "-" in word and " " not in word:
+            forms = {word, word + "s"}
+            if _pos == "VERB":
+                stem = word[:-1] if word.endswith("e") else word
+                forms |= {stem + "ed", stem + "ing"}
+            for form in forms | {f.capitalize() for f in forms}:
+                nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
 
 
 @functools.lru_cache(maxsize=4)
