@@ -476,6 +476,10 @@ CASES = [
     ("North Korea test-fired a missile on Sunday.", "MOBILIZE", {"PRK"}, set()),
     ("The Inter-American Commission on Human Rights asked the Salvadoran government for information.", "REQUEST",
      {"IGO"}, {"SLV"}),
+    ("MANILA (Reuters) - In June, a Chinese coast guard ship used a water cannon against a Philippine supply boat.",
+     "ASSAULT", {"CHN"}, {"PHL"}),
+    ("BANGUI (Reuters) - The Northern Patriotic Alliance walked out of the talks on Thursday.", "REJECT", {"CAF"},
+     set()),
     # a release with nobody named: the authorities where it happened
     ("CONAKRY (Reuters) - Eleven of those detained were released without charge on Tuesday.", "RETREAT", {"GIN"},
      set()),
@@ -483,6 +487,8 @@ CASES = [
 
 # (text, an event type that must not come out)
 NEGATIVES = [
+    ("Rasulov accused Ashgabat of using gas as a political weapon.", "ASSAULT"),
+    ("Workers walked out of the factory on Monday.", "REJECT"),
     ("The company removed the old equipment from the plant.", "COERCE"),
     ("The two agencies exchanged intelligence on the plot.", "RETREAT"),
     ("OUAGADOUGOU, Oct. 19, 2023 (Reuters) - The storm hit the town on Monday.", "ASSAULT"),

@@ -308,3 +308,11 @@ def test_a_claim_a_party_called_a_fabrication_is_denied(extract):
     claim = next(c for c in rec["claims"] if "beaten" in c["text"])
     assert claim["status"] == "denied"
     assert [ents[e]["name"] for e in claim["denied_by"]] == ["prisons department"]
+
+
+def test_an_accusation_the_speaker_makes_is_asserted(extract):
+    rec = extract("TBILISI, Nov. 10, 2025 (Reuters) - In a statement on Monday, the government said the protests "
+                  "had been organised from abroad and accused the EU's ambassador, Marek Novotny, of open "
+                  "interference.").to_dict()
+    (acc,) = [e for e in rec["events"] if e["event"] == "ACCUSE" and e["event_text"] == "accused"]
+    assert acc["status"] == "asserted"

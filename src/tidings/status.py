@@ -180,8 +180,8 @@ def attribution(doc: Doc, st: Statement, by_id: dict[str, Statement],
     return "asserted", st
 
 
-#: Event types that a statement performs by being made: a threat, a demand, a refusal.
-SPEECH_ACTS = frozenset({"THREATEN", "REQUEST", "REJECT"})
+#: Event types that a statement performs by being made: a threat, a demand, a refusal, an accusation.
+SPEECH_ACTS = frozenset({"THREATEN", "REQUEST", "REJECT", "ACCUSE"})
 
 
 def _speaker_acts(doc: Doc, ev: Event, st: Statement | None) -> bool:

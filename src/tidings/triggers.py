@@ -210,6 +210,10 @@ def _object_lemmas(tok: Token) -> list[str]:
     out = []
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
         out += [lemma(tok.head), tok.head.lower_]
+    for c in tok.children:  # "walked out of the talks"
+        if c.lower_ == "out" and c.dep_ in ("prt", "prep"):
+            out += [w for p in [*c.children, *tok.children] if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children if g.dep_ == "pobj" for w in (lemma(g), g.lower_)]
     for c in tok.children:
         if c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in ("to", "on", "at", "into", "with", "against")):
             heads = [c] if c.dep_ != "prep" else [g for g in c.children if g.dep_ == "pobj"]
