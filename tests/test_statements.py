@@ -248,3 +248,17 @@ def test_an_unnamed_source_speaks_for_the_one_named_with_it(nlp, text, speaker, 
     ents = {e.id: e for e in doc._.entities}
     st = next(s for s in doc._.statements if s.speaker_span is not None and s.speaker_span.text == speaker)
     assert ents[st.speaker].country == country
+
+
+def test_the_second_of_two_reports_in_one_sentence_says_what_follows_it(nlp):
+    doc = nlp("The army said its aircraft struck rebel positions on Sept. 17; the rebels said the strikes killed 11 "
+              "civilians, which the army denied.")
+    rebels = next(s for s in doc._.statements if s.speaker_span is not None and s.speaker_span.text == "the rebels")
+    assert rebels.content.text.startswith("the strikes killed 11 civilians")
+
+
+def test_said_at_the_time_that(nlp):
+    """"said at the time that ...": the parser takes the that-clause for a relative clause on "time"."""
+    doc = nlp("The group said at the time that the ship was linked to Israel, a claim its Greek operator rejected.")
+    (st,) = [s for s in doc._.statements if s.cue.text == "said"]
+    assert "the ship was linked to Israel" in st.content.text

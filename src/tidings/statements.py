@@ -234,6 +234,16 @@ def _content(tok: Token, cue: Cue) -> Span | None:
         # "denied carrying out the attack", "confirmed having sent troops": a gerund is the content
         comps = [c for c in tok.children if c.dep_ in ("xcomp", "dobj") and c.pos_ in ("VERB", "AUX")
                  and (c.tag_ == "VBG" or any(a.tag_ == "VBG" and a.dep_ == "aux" for a in c.children))]
+    if len(comps) > 1 and comps[0].i < tok.i < comps[-1].i:
+        comps = [c for c in comps if c.i > tok.i]  # "X said A; the rebels said B": B is theirs
+    if not comps and cue.cls in ("speech", "report", "allegation"):
+        # "said at the time that the ship was linked to Israel": the parser took the that-clause
+        # for a relative clause on "time"
+        comps = [r for p in tok.children if p.dep_ == "prep" for n in p.children if n.dep_ == "pobj"
+                 and n.lemma_.lower() in ("time", "moment", "day", "week", "weekend")
+                 for r in n.children if r.dep_ in ("relcl", "acl") and
+                 any(m.lower_ == "that" and m.dep_ in ("advmod", "mark", "nsubj", "dobj") and m.i == n.i + 1
+                     for m in r.children)]
     if comps:
         return _subtree_span(comps[0])
     if tok.dep_ == "parataxis" and tok.head.i < tok.i and cue.cls in ("speech", "report", "allegation"):
@@ -242,10 +252,11 @@ def _content(tok: Token, cue: Cue) -> Span | None:
         first = min([tok.i] + [c.left_edge.i for c in tok.children if c.dep_ in SUBJECTS])
         start = tok.head.left_edge.i
         end = first
-        while end > start and doc[end - 1].is_punct:
-            end -= 1
-        if end - start >= 3:
-            return doc[start:end]
+        if first > 0 and doc[first - 1].text == ",":  # (not "...; the rebels said the strikes ...")
+            while end > start and doc[end - 1].is_punct:
+                end -= 1
+            if end - start >= 3:
+                return doc[start:end]
     if cue.frame == "obj" or cue.cls in ("denial", "confirm"):
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
         if obj is not None and _as_phrase(tok) is not None and obj.lemma_.lower() not in ACCOUNTS:
