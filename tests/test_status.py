@@ -316,3 +316,28 @@ def test_an_accusation_the_speaker_makes_is_asserted(extract):
                   "interference.").to_dict()
     (acc,) = [e for e in rec["events"] if e["event"] == "ACCUSE" and e["event_text"] == "accused"]
     assert acc["status"] == "asserted"
+
+
+def test_a_denier_named_in_a_claim_denies_it(extract):
+    rec = extract("BANJUL, March 19, 2025 (Reuters) - Ceesay said investigators believed the plot had been financed "
+                  "by members of the opposition National Renewal Party living abroad. The party denied any "
+                  "involvement.").to_dict()
+    (claim,) = [c for c in rec["claims"] if "financed" in c["text"]]
+    assert claim["status"] == "denied"
+
+
+def test_a_denial_does_not_deny_the_denier_s_own_counter_claim(extract):
+    rec = extract("JUBA, June 20, 2025 (Reuters) - Information Minister Peter Ajak Deng blamed fighters of the Upper "
+                  "Nile Liberation Movement (UNLM) for the ambush. A UNLM spokesman denied that the group was "
+                  "involved and accused government soldiers of stealing aid themselves.").to_dict()
+    blame = next(c for c in rec["claims"] if "UNLM" in c["text"])
+    counter = next(c for c in rec["claims"] if "stealing" in c["text"])
+    assert blame["status"] == "denied" and counter["status"] == "unconfirmed"
+
+
+def test_denying_one_charge_denies_what_the_accuser_said_with_it(extract):
+    rec = extract("SEOUL, July 11, 2024 (AP) - Deputy Mayor Han Jae-sung had accused the union of holding commuters "
+                  "hostage and claimed that last month's walkout had been organised with help from a minor "
+                  "opposition party. The union denied having any political links.").to_dict()
+    (claim,) = [c for c in rec["claims"] if "opposition party" in c["text"]]
+    assert claim["status"] == "denied"

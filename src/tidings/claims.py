@@ -125,9 +125,6 @@ def find_claims(doc: Doc) -> list[Claim]:
         obj = next((c for c in tok.children if c.dep_ in ("dobj", "ccomp")), None)
         if obj is None and tok.dep_ == "conj":
             obj = next((c for c in tok.head.children if c.dep_ in ("dobj", "ccomp")), None)
-        if obj is None:
-            for c in tok.head.children if tok.dep_ == "conj" else []:
-                pass
         earlier = [c for c in claims if c.text.start < tok.i]
         if tok.dep_ in ("relcl", "acl") and tok.tag_ == "VBD" and tok.head.lemma_.lower() in REFERRING and earlier:
             # "..., a claim the prisons department called 'a complete fabrication'"
@@ -141,26 +138,42 @@ def find_claims(doc: Doc) -> list[Claim]:
         elif obj is not None and obj.dep_ == "dobj" and obj.lemma_.lower() in REFERRING and earlier:
             near = [c for c in earlier if tok.sent.start - c.text.end < 400]
             target = near[-1] if near else None
-        elif obj is not None:
+        parties = _parties(doc, tok)
+        if target is None and obj is not None and not (tok.dep_ in ("relcl", "acl") and tok.head.lemma_.lower()
+                                                       in REFERRING):
+            # a denial that repeats the claim's words; never of a claim the denier makes itself
+            # ("denied that the group was involved and accused soldiers of ...")
             text = doc[obj.left_edge.i:obj.right_edge.i + 1].text
-            scored = [(fuzz.partial_ratio(text.lower(), c.text.text.lower()), c) for c in claims
-                      if c.text.start != obj.left_edge.i]
+            scored = [(fuzz.partial_ratio(text.lower(), c.text.text.lower()), c) for c in earlier
+                      if c.text.start != obj.left_edge.i and not set(parties) & set(c.claimants)]
             scored = [s for s in scored if s[0] >= 70]
             target = max(scored, key=lambda s: s[0])[1] if scored else None
-        parties = _parties(doc, tok)
         if target is None and stance == "denied" and parties:
             # "A UNLM spokesman denied that the group was involved": the accused denies the charge
             accusing = [c for c in earlier if set(parties) & accused_of.get(c.id, set())
                         and tok.sent.start - c.text.end < 400]
             target = accusing[-1] if accusing else None
+        if target is None and stance == "denied" and parties:
+            # "... financed by members of the opposition National Renewal Party. The party denied
+            # any involvement": a claim about the denier, named in its words
+            about = [c for c in earlier if tok.sent.start - c.text.end < 400 and not set(parties) & set(c.claimants)
+                     and any(resolve(doc, t) in parties for t in c.text)]
+            target = about[-1] if about else None
         if target is None:
             continue
-        for eid in parties:
-            if eid in target.claimants:
-                continue
-            bucket = {"confirmed": target.confirmed_by, "denied": target.denied_by, "neither": target.neither_by}[stance]
-            if eid not in bucket:
-                bucket.append(eid)
+        targets = [target]
+        if stance == "denied" and target.id in accused_of:
+            # "accused the union of X and claimed Y. The union denied ...": what the same accuser
+            # said of it in the same sentence falls with it
+            targets += [c for c in earlier if c is not target and c.claimants == target.claimants
+                        and doc[c.text.start].sent == doc[target.text.start].sent]
+        for t in targets:
+            for eid in parties:
+                if eid in t.claimants:
+                    continue
+                bucket = {"confirmed": t.confirmed_by, "denied": t.denied_by, "neither": t.neither_by}[stance]
+                if eid not in bucket:
+                    bucket.append(eid)
     claims = [c for c in claims if c.id in primary or c.confirmed_by or c.denied_by or c.neither_by]
     for n, c in enumerate(claims, 1):
         c.id = f"c{n}"
