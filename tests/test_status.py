@@ -341,3 +341,20 @@ def test_denying_one_charge_denies_what_the_accuser_said_with_it(extract):
                   "opposition party. The union denied having any political links.").to_dict()
     (claim,) = [c for c in rec["claims"] if "opposition party" in c["text"]]
     assert claim["status"] == "denied"
+
+
+def test_a_state_denies_what_is_said_of_its_own_agencies(extract):
+    rec = extract("RIGA, Feb. 12, 2026 (Reuters) - \"These men were recruited on Telegram and paid by people working "
+                  "for the GRU,\" Foreign Minister Ilze Kalnina told reporters. Russia's embassy in Riga denied that "
+                  "any Russian agency had a role in the fire.").to_dict()
+    (claim,) = [c for c in rec["claims"] if "GRU" in c["text"]]
+    assert claim["status"] == "denied"
+
+
+def test_a_passive_dismissal_is_the_agent_s_denial(extract):
+    rec = extract("TASHKENT, Feb. 5, 2026 (Reuters) - Turkmen state television said on Tuesday that Uzbek farmers had "
+                  "been illegally diverting water for years, a charge that was dismissed as \"baseless\" by "
+                  "Uzbekistan's foreign ministry.").to_dict()
+    ents = {e["id"]: e for e in rec["entities"]}
+    (claim,) = rec["claims"]
+    assert claim["status"] == "denied" and "UZB" in {ents[e]["country"] for e in claim["denied_by"]}

@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from .actors import resolve
+from .coref import STATE_SECTORS, entity_by_id
 from .model import Claim, Statement
 from .triggers import evaluations, judgement, roles_of
 
@@ -28,7 +29,9 @@ ANSWER = frozenset({"comment", "respond", "reply", "elaborate", "answer"})
 
 
 def _parties(doc: Doc, tok: Token) -> list[str]:
-    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    agent = next((g for a in tok.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
+    # "a charge that was dismissed as 'baseless' by Uzbekistan's foreign ministry": the agent
+    subj = agent or next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None and tok.dep_ in ("conj", "xcomp"):
         return _parties(doc, tok.head)
     if subj is None:
@@ -156,8 +159,24 @@ def find_claims(doc: Doc) -> list[Claim]:
         if target is None and stance == "denied" and parties:
             # "... financed by members of the opposition National Renewal Party. The party denied
             # any involvement": a claim about the denier, named in its words
+            ents = entity_by_id(doc)
+            states = {ents[p].country for p in parties if p in ents and ents[p].country
+                      and (ents[p].kind == "COUNTRY" or set(ents[p].sectors or []) & STATE_SECTORS)}
+
+            def names_party(c: Claim) -> bool:
+                own = {ents[e].country for e in c.claimants if e in ents}
+                for t in c.text:
+                    eid = resolve(doc, t)
+                    if eid in parties:
+                        return True
+                    # "Russia's embassy denied that any Russian agency had a role": a state denies
+                    # what is said of its own bodies ("the GRU")
+                    e = ents.get(eid) if eid else None
+                    if e is not None and e.country in states and e.country not in own:
+                        return True
+                return False
             about = [c for c in earlier if tok.sent.start - c.text.end < 400 and not set(parties) & set(c.claimants)
-                     and any(resolve(doc, t) in parties for t in c.text)]
+                     and names_party(c)]
             target = about[-1] if about else None
         if target is None:
             continue
