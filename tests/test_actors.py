@@ -344,3 +344,14 @@ def test_cities_of_dependencies_are_in_their_controlling_state():
     from tidings import gazetteer
     assert gazetteer.place("Saint-Denis", {"FRA"})["country_code"] == "FRA"  # Réunion (RE): France
     assert all(len(code) == 3 for code in gazetteer.alpha2_to_alpha3().values())
+
+
+@pytest.mark.parametrize("name,sector", [
+    ("Swedish Prosecution Authority", "JUD"),
+    ("National Students Action Front", "EDU"),
+    ("Inter-American Commission on Human Rights", "GOV"),  # the head before the preposition
+    ("Patriotic Front for Renewal", "PTY"),
+])
+def test_an_organisation_s_name_gives_its_sector(name, sector):
+    from tidings import gazetteer
+    assert gazetteer.org_sector(name.split()) == sector

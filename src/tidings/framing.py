@@ -89,6 +89,8 @@ def _governor(c: Cand) -> tuple[Token | None, str | None, bool, bool]:
             intent = intent or _future(g)
             continue
         if "intent" in roles and dep in ("xcomp", "acl", "ccomp", "dobj"):
+            if any(m.lower_ in ("whether", "if") and m.dep_ in ("mark", "advmod") for m in t.children):
+                return None, "undecided", True, False  # "had not yet decided whether to take part"
             if dep == "dobj" and c.light is None and c.word.pos_ in ("NOUN", "PROPN") and verb_like(g):
                 c.light = g  # "is considering a missile strike": the considering one strikes
             intent = True
@@ -250,6 +252,9 @@ def apply_frames(doc: Doc, cands: list[Cand]) -> list[Cand]:
         if c.dropped:
             continue
         g, role, intent, neg = _governor(c)
+        if role == "undecided":
+            c.dropped = True  # an act someone has yet to decide on is no event
+            continue
         if g is not None and role is not None:
             if role == "command" and _own_forces(doc, g, c):
                 c.governor, c.role = g, "commanded"

@@ -212,7 +212,9 @@ def org_sector(name) -> str | None:
     for w in low:
         if w in anywhere:
             return anywhere[w]
-    return head.get(low[-1]) if low else None
+    # the head noun stands before a preposition: "the Inter-American Commission on Human Rights"
+    cut = next((k for k, w in enumerate(low) if w in ("of", "for", "on", "against") and k > 0), len(low))
+    return head.get(low[cut - 1]) or head.get(low[-1]) if low else None
 
 
 @functools.lru_cache(maxsize=None)
