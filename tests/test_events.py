@@ -480,6 +480,10 @@ CASES = [
      "ASSAULT", {"CHN"}, {"PHL"}),
     ("BANGUI (Reuters) - The Northern Patriotic Alliance walked out of the talks on Thursday.", "REJECT", {"CAF"},
      set()),
+    ("The Sri Lankan army has been holding thousands of Tamil civilian refugees as human shields.", "COERCE", {"LKA"},
+     {"LKA"}),
+    ("SUVA (Reuters) - The fishermen, who had been held at a naval base in Nuku'alofa since Sunday, were flown back.",
+     "COERCE", {"TON"}, set()),
     # a release with nobody named: the authorities where it happened
     ("CONAKRY (Reuters) - Eleven of those detained were released without charge on Tuesday.", "RETREAT", {"GIN"},
      set()),
@@ -487,6 +491,8 @@ CASES = [
 
 # (text, an event type that must not come out)
 NEGATIVES = [
+    ("The minister held the rebels responsible for the attack.", "COERCE"),
+    ("The gangs held the highway hostage for years.", "COERCE"),
     ("LOME (Reuters) - The Patriotic Front for Renewal said it had not yet decided whether to take part in the vote.",
      "REJECT"),
     ("Rasulov accused Ashgabat of using gas as a political weapon.", "ASSAULT"),

@@ -201,6 +201,9 @@ def _object_tokens(tok: Token) -> list[Token]:
             out += [g for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")]
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
         out.append(tok.head)  # "detainees held by ...": the noun is the object
+    if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
+        # "the fishermen, who had been held at a naval base": the noun the relative pronoun stands for
+        out = [tok.head if o.lower_ in ("who", "whom", "that", "which") else o for o in out]
     return [x for o in out for x in [o, *(g for g in o.children if g.dep_ == "conj")]]
 
 
@@ -222,6 +225,8 @@ def _object_lemmas(tok: Token) -> list[str]:
                     out.append(lemma(x))
                     out.append(x.lower_)
                     for g in x.children:
+                        if g.dep_ == "amod" and g.i > x.i:
+                            out.append(lemma(g))  # "held the rebels responsible": a predicate after the noun
                         if g.dep_ in ("compound", "amod"):
                             out.append(f"{lemma(g)} {lemma(x)}")
                             if x.pos_ == "PROPN" and g.is_title and g.lower_ in gazetteer.titles():
