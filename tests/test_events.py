@@ -484,6 +484,11 @@ CASES = [
      {"LKA"}),
     ("SUVA (Reuters) - The fishermen, who had been held at a naval base in Nuku'alofa since Sunday, were flown back.",
      "COERCE", {"TON"}, set()),
+    # a court's ruling against a state
+    ("On Dec. 16, 2015, the International Court of Justice ruled that Nicaragua had violated Costa Rican "
+     "sovereignty.", "ACCUSE", {"UNO"}, {"NIC"}),
+    ("In 2021 the European Court of Human Rights ruled against Croatia over the death of a migrant girl.", "ACCUSE",
+     {"IGO"}, {"HRV"}),
     # a release with nobody named: the authorities where it happened
     ("CONAKRY (Reuters) - Eleven of those detained were released without charge on Tuesday.", "RETREAT", {"GIN"},
      set()),
@@ -491,6 +496,8 @@ CASES = [
 
 # (text, an event type that must not come out)
 NEGATIVES = [
+    ("The party ruled out a coalition with the nationalists.", "ACCUSE"),
+    ("Assad has ruled Syria since 2000.", "ACCUSE"),
     ("The minister held the rebels responsible for the attack.", "COERCE"),
     ("The gangs held the highway hostage for years.", "COERCE"),
     ("LOME (Reuters) - The Patriotic Front for Renewal said it had not yet decided whether to take part in the vote.",

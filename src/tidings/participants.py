@@ -330,6 +330,9 @@ def _recipient_tokens(c: Cand, spec: str) -> list[Token]:
         return [x for h in heads for x in between(h)]
     if spec in ("host", "loc"):
         return []
+    if spec == "that":  # "the court ruled that Nicaragua had violated ...": the clause's subject
+        return [x for k in w.children if k.dep_ == "ccomp" for s in k.children if s.dep_ in ("nsubj", "nsubjpass")
+                for x in conjuncts(s)]
     got = [x for h in heads + _object_heads(c, spec) for x in prep_objects(h, spec)]
     if not got and spec in ("against", "on") and c.light is None:
         # "mobilized reservists for a possible war against Iraq"
