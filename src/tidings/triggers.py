@@ -232,7 +232,7 @@ def _object_lemmas(tok: Token) -> list[str]:
                             if x.pos_ == "PROPN" and g.is_title and g.lower_ in gazetteer.titles():
                                 out.append(g.lower_)  # "summoned Ambassador Chea Sokha"
                         if g.dep_ == "prep" and g.lower_ == "of":
-                            out += [lemma(p) for p in g.children if p.dep_ == "pobj"]
+                            out += [w for p in g.children if p.dep_ == "pobj" for w in (lemma(p), p.lower_)]
                         if g.dep_ == "appos":  # "The Aurora Bay, a cargo ship, was boarded"
                             out.append(lemma(g))
         objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
