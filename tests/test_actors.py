@@ -355,3 +355,10 @@ def test_cities_of_dependencies_are_in_their_controlling_state():
 def test_an_organisation_s_name_gives_its_sector(name, sector):
     from tidings import gazetteer
     assert gazetteer.org_sector(name.split()) == sector
+
+
+def test_a_state_broadcaster_is_an_organisation(nlp):
+    doc = nlp("TASHKENT, Feb. 5, 2026 (Reuters) - Turkmen state television said on Tuesday that Uzbek farmers had "
+              "been diverting water.")
+    tv = next(e for e in doc._.entities if e.name == "Turkmen state television")
+    assert (tv.kind, tv.country, tv.sector) == ("ORG", "TKM", "JRN")
