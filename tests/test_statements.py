@@ -262,3 +262,10 @@ def test_said_at_the_time_that(nlp):
     doc = nlp("The group said at the time that the ship was linked to Israel, a claim its Greek operator rejected.")
     (st,) = [s for s in doc._.statements if s.cue.text == "said"]
     assert "the ship was linked to Israel" in st.content.text
+
+
+def test_what_a_thing_is_called_ends_at_the_clause_after_it(nlp):
+    doc = nlp("Fiji's navy sent a patrol boat to the area on Sunday, a move Tonga's defence ministry called "
+              "\"provocative\", and on Monday Fiji summoned Tonga's high commissioner.")
+    (st,) = [s for s in doc._.statements if s.cue.text == "called"]
+    assert "summoned" not in st.content.text

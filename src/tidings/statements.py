@@ -221,7 +221,15 @@ def _content(tok: Token, cue: Cue) -> Span | None:
         # "called on X to ..." is a request, not an evaluation
         if any(c.dep_ == "prep" and c.i > tok.i and c.lower_ in ("on", "for", "upon") for c in tok.children):
             return None
-        return _sentence_rest(tok)
+        rest = _sentence_rest(tok)
+        # the object and what it is called, not the clauses after them ("a move Tonga called
+        # 'provocative', and on Monday Fiji summoned ...")
+        end = max(p.right_edge.i for p in pred) + 1
+        while end < rest.end and (doc[end].is_punct and doc[end].text in ('"', "'", "\u201d", "\u2019")):
+            end += 1  # a closing quotation mark
+        if end < rest.end and doc[end].text == "," and end > rest.start:
+            return doc[rest.start:end]  # a clause boundary after the predicate
+        return rest
     comps = [c for c in tok.children if c.dep_ in ("ccomp",) or
              (c.dep_ == "xcomp" and tok.lemma_ == "quote")]
     if tok.lemma_ == "quote":  # "X was quoted as saying ..."
