@@ -362,3 +362,13 @@ def test_a_state_broadcaster_is_an_organisation(nlp):
               "been diverting water.")
     tv = next(e for e in doc._.entities if e.name == "Turkmen state television")
     assert (tv.kind, tv.country, tv.sector) == ("ORG", "TKM", "JRN")
+
+
+def test_a_vessel_s_name_is_no_person(nlp):
+    doc = nlp("SUVA, April 17, 2026 (Reuters) - Their boat, the longliner Tui Lau, remains impounded, Fijian Foreign "
+              "Minister Josefa Ravuvu said. The Tui Lau was caught inside Tongan waters. Fiji has not recalled its "
+              "high commissioner, he said.")
+    ents = {e.id: e for e in doc._.entities}
+    assert [e.kind for e in ents.values() if e.name == "Tui Lau"] == ["OTHER"]
+    st = next(s for s in doc._.statements if "recalled" in s.content.text)
+    assert ents[st.speaker].name == "Josefa Ravuvu"

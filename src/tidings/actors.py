@@ -428,6 +428,22 @@ class ActorFinder(GroupsMixin):
                 next((self.country_of_token[t.i] for t in root.subtree if t.i in self.country_of_token), None)
             named.country = g.country if place is None and g.country else place or named.country
             mentions.remove(g)
+        # "the longliner Tui Lau", "the Aurora Bay, a cargo ship": a vessel's name is no person
+        from .triggers import vessels
+        for m in mentions:
+            if m.kind != "PERSON" or m.phrase is not None:
+                continue
+            root = m.span.root
+            before = doc[m.span.start - 1] if m.span.start > 0 else None
+            described = [c for c in root.children if c.dep_ == "appos"] + \
+                ([root.head] if root.dep_ == "appos" else [])
+            if (before is not None and before.lemma_.lower() in vessels()) or \
+                    any(d.lemma_.lower() in vessels() for d in described):
+                m.kind = "OTHER"
+        ships = {m.name for m in mentions if m.kind == "OTHER"}
+        for m in mentions:
+            if m.name in ships:  # "the Tui Lau was caught ...": the same vessel, one entity
+                m.kind, m.key = "OTHER", f"V:{m.name.lower()}"
 
     def _body_of_title(self, doc: Doc, entities: list[Entity]) -> None:
         """ "Commission trade spokesman Olivier Duchene": a person whose title phrase names a body
