@@ -372,3 +372,12 @@ def test_a_vessel_s_name_is_no_person(nlp):
     assert [e.kind for e in ents.values() if e.name == "Tui Lau"] == ["OTHER"]
     st = next(s for s in doc._.statements if "recalled" in s.content.text)
     assert ents[st.speaker].name == "Josefa Ravuvu"
+
+
+def test_a_visitor_is_not_of_the_country_he_visits(nlp):
+    doc = nlp("RIYADH, Dec. 5, 2025 (Reuters) - Saudi Arabia pledged $6 billion of investment in Pakistan's mining "
+              "sector during a visit by Prime Minister Tariq Mahmood. Finance Minister Khalid Al-Faleh said the "
+              "deal was final.")
+    by_name = {e.name: e for e in doc._.entities}
+    assert by_name["Tariq Mahmood"].country == "PAK"
+    assert by_name["Khalid Al-Faleh"].country == "SAU"  # a local official stays of the dateline's country

@@ -51,6 +51,23 @@ def counted_pair(tok: Token) -> bool:
          any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in kids)))
 
 
+#: Words of a visit: the one who makes it is a guest of the place, not of its country.
+VISITS = frozenset({"visit", "trip", "tour", "arrive", "arrival"})
+
+
+def _visitor(e: Entity) -> bool:
+    """ "a visit by Prime Minister X", "X, who arrived in Riyadh on Wednesday", "X arrived"."""
+    for s in e.mentions:
+        root = s.root
+        if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.lemma_.lower() in VISITS:
+            return True
+        if root.dep_ == "nsubj" and root.head.lemma_.lower() in ("arrive", "visit"):
+            return True
+        if any(c.dep_ == "relcl" and c.lemma_.lower() in ("arrive", "visit") for c in root.children):
+            return True
+    return False
+
+
 def nongovernmental(e: Entity) -> bool:
     """A civil-society body that the text ties to no country ("an aid group", "rights groups",
     "Balkan Route Monitor, a Europe-wide network"): PLOVER's NGO. A "National ..." body is the
@@ -326,6 +343,10 @@ class GroupsMixin:
             if e.kind == "PERSON":
                 if any(t.lower() in ("ambassador", "envoy") for t in e.titles):
                     e.country = self._foreign_country(doc, e, code)  # "summoned Ambassador Chea Sokha"
+                    continue
+                if dated and _visitor(e):
+                    # "during a visit by Prime Minister Tariq Mahmood", in a report from Riyadh
+                    e.country = self._foreign_country(doc, e, code)
                     continue
                 near = self._subject_country(doc, e, entities)
                 if near:
