@@ -96,7 +96,7 @@ HELDOUT_FLOORS = {
     "mozambique-quissanga-attack": 51 / 52,
     "nepal-earthquake-aid": 42 / 44,
     "oman-houthi-crew-release": 37 / 42,
-    "pakistan-saudi-riyadh-visit": 39 / 45,
+    "pakistan-saudi-riyadh-visit": 41 / 45,
     "romania-grid-cyberattack": 30 / 34,
     "russia-azerbaijan-produce-ban": 36 / 44,
     "sabina-shoal-water-cannon": 33 / 39,
@@ -109,10 +109,10 @@ HELDOUT_FLOORS = {
     "syria-iaea-access-dispute": 39 / 40,
     "tbilisi-election-protest": 39 / 44,
     "thailand-cambodia-cyber-espionage": 38 / 41,
-    "tonga-fiji-longliner-release": 48 / 53,
+    "tonga-fiji-longliner-release": 50 / 53,
     "turkey-pipeline-drone-strike": 32 / 34,
     "ukraine-russia-pow-exchange": 40 / 51,
-    "uzbek-turkmen-gas-water-deal": 44 / 52,
+    "uzbek-turkmen-gas-water-deal": 45 / 52,
     "zimbabwe-opposition-arrests": 35 / 38,
 }
 
