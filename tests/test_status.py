@@ -318,11 +318,22 @@ def test_an_accusation_the_speaker_makes_is_asserted(extract):
     assert acc["status"] == "asserted"
 
 
-def test_a_denier_named_in_a_claim_denies_it(extract):
-    rec = extract("BANJUL, March 19, 2025 (Reuters) - Ceesay said investigators believed the plot had been financed "
-                  "by members of the opposition National Renewal Party living abroad. The party denied any "
-                  "involvement.").to_dict()
-    (claim,) = [c for c in rec["claims"] if "financed" in c["text"]]
+@pytest.mark.parametrize("text,phrase", [
+    # a denier named in the claim
+    ("BANJUL, March 19, 2025 (Reuters) - Ceesay said investigators believed the plot had been financed by members "
+     "of the opposition National Renewal Party living abroad. The party denied any involvement.", "financed"),
+    # denying one charge denies what the accuser said with it in the same sentence
+    ("SEOUL, July 11, 2024 (AP) - Deputy Mayor Han Jae-sung had accused the union of holding commuters hostage and "
+     "claimed that last month's walkout had been organised with help from a minor opposition party. The union "
+     "denied having any political links.", "opposition party"),
+    # a state denies what is said of its own agencies
+    ("RIGA, Feb. 12, 2026 (Reuters) - \"These men were recruited on Telegram and paid by people working for the "
+     "GRU,\" Foreign Minister Ilze Kalnina told reporters. Russia's embassy in Riga denied that any Russian agency "
+     "had a role in the fire.", "GRU"),
+])
+def test_denials_that_do_not_repeat_the_claim(extract, text, phrase):
+    rec = extract(text).to_dict()
+    (claim,) = [c for c in rec["claims"] if phrase in c["text"]]
     assert claim["status"] == "denied"
 
 
@@ -333,22 +344,6 @@ def test_a_denial_does_not_deny_the_denier_s_own_counter_claim(extract):
     blame = next(c for c in rec["claims"] if "UNLM" in c["text"])
     counter = next(c for c in rec["claims"] if "stealing" in c["text"])
     assert blame["status"] == "denied" and counter["status"] == "unconfirmed"
-
-
-def test_denying_one_charge_denies_what_the_accuser_said_with_it(extract):
-    rec = extract("SEOUL, July 11, 2024 (AP) - Deputy Mayor Han Jae-sung had accused the union of holding commuters "
-                  "hostage and claimed that last month's walkout had been organised with help from a minor "
-                  "opposition party. The union denied having any political links.").to_dict()
-    (claim,) = [c for c in rec["claims"] if "opposition party" in c["text"]]
-    assert claim["status"] == "denied"
-
-
-def test_a_state_denies_what_is_said_of_its_own_agencies(extract):
-    rec = extract("RIGA, Feb. 12, 2026 (Reuters) - \"These men were recruited on Telegram and paid by people working "
-                  "for the GRU,\" Foreign Minister Ilze Kalnina told reporters. Russia's embassy in Riga denied that "
-                  "any Russian agency had a role in the fire.").to_dict()
-    (claim,) = [c for c in rec["claims"] if "GRU" in c["text"]]
-    assert claim["status"] == "denied"
 
 
 def test_a_passive_dismissal_is_the_agent_s_denial(extract):
