@@ -29,12 +29,12 @@ from . import gazetteer, times
 from .actor_groups import HOME
 from .candidates import MATERIAL_CONFLICT, RECIPROCAL_TYPES, Cand, candidates, inanimate
 from .framing import apply_frames, evaluations_found, say_requests
-from .lexicons import table
+from .lexicons import table, words
 from .arguments import conjuncts, patient, subject
 from .model import Event, Participant
 from .participants import Args, heads_of, sides, unidentified
 from .statements import cues
-from .places import NON_STATE, REACH_VERBS, dateline_country, find_place, struck_place
+from .places import NON_STATE, PLACE_NOUNS, REACH_VERBS, dateline_country, find_place, struck_place
 from .triggers import Trigger, lemma, match_trigger, verb_like
 
 __all__ = ["find_events", "match_trigger", "Trigger"]
@@ -254,14 +254,6 @@ def _state_protest(c: Cand, actor: list, args: Args) -> bool:
     return True
 
 
-#: Nouns that refer back to something another party said or did: what is rejected when they are.
-REFERRED = frozenset({"criticism", "criticisms", "charge", "charges", "claim", "claims", "accusation", "accusations",
-                      "allegation", "allegations", "report", "reports", "demand", "demands", "call", "calls",
-                      "appeal", "appeals", "request", "requests", "proposal", "offer", "ultimatum", "statement",
-                      "remarks", "comments", "condemnation", "complaint", "protest", "warning", "verdict",
-                      "ruling", "resolution", "finding", "findings", "passage", "suggestion", "assertion"})
-
-
 def _rejected_party(c: Cand, actor: list, args: Args) -> list:
     """The authors of what a rejection refers back to ("the foreign ministry rejected the
     criticism", "a charge that was dismissed as baseless by the ministry"): the actors of the
@@ -271,7 +263,8 @@ def _rejected_party(c: Cand, actor: list, args: Args) -> list:
     objs = [x for x in word.children if x.dep_ in ("dobj", "nsubjpass")]
     if word.dep_ in ("relcl", "acl") and word.head.pos_ == "NOUN":
         objs.append(word.head)
-    if not any(o.lemma_.lower() in REFERRED or o.lower_ in REFERRED for o in objs):
+    referred = words("referred_acts.txt")
+    if not any(o.lemma_.lower() in referred or o.lower_ in referred for o in objs):
         return []
     own = {p.code for p in actor if p.code}
     sents = list(args.doc.sents)
@@ -295,7 +288,6 @@ def _rejected_party(c: Cand, actor: list, args: Args) -> list:
 
 def _struck_site(c: Cand) -> bool:
     """Whether an attack's object is a place where people are (a market, a village, a camp)."""
-    from .places import PLACE_NOUNS
     objs = patient(c.word) if verb_like(c.word) and c.light is None else []
     return any(lemma(o) in PLACE_NOUNS or o.lower_ in PLACE_NOUNS for o in objs)
 

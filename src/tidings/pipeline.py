@@ -25,7 +25,8 @@ def _register_factories() -> None:
 
 
 def build(nlp: Language) -> Language:
-    """Add the tidings stages to an English spaCy pipeline that has a parser and NER."""
+    """Add the tidings stages to an English spaCy pipeline that has a parser and NER (and teach
+    its tokenizer the lexicon's hyphenated words)."""
     _register_factories()
     if "tidings_segmenter" not in nlp.pipe_names:
         nlp.add_pipe("tidings_segmenter", before="parser")
@@ -41,10 +42,10 @@ def _keep_hyphenated_triggers(nlp: Language) -> None:
     """The lexicon's hyphenated words ("sit-in", "cease-fire", "test-fire") stay one token:
     spaCy's English tokenizer splits words at hyphens."""
     from .triggers import triggers
-    for word, _pos in triggers():
+    for word, pos in triggers():
         if "-" in word and " " not in word:
             forms = {word, word + "s"}
-            if _pos == "VERB":
+            if pos == "VERB":
                 stem = word[:-1] if word.endswith("e") else word
                 forms |= {stem + "ed", stem + "ing"}
             for form in forms | {f.capitalize() for f in forms}:
