@@ -381,3 +381,10 @@ def test_a_visitor_is_not_of_the_country_he_visits(nlp):
     by_name = {e.name: e for e in doc._.entities}
     assert by_name["Tariq Mahmood"].country == "PAK"
     assert by_name["Khalid Al-Faleh"].country == "SAU"  # a local official stays of the dateline's country
+
+
+def test_a_person_heading_a_body_named_before_takes_its_sector(nlp):
+    doc = nlp("SEOUL, July 11, 2024 (AP) - The Seoul Metro Workers' Union called off the strike. \"We won,\" said "
+              "Lee Min-ho, the union's director.")
+    lee = next(e for e in doc._.entities if e.name == "Lee Min-ho")
+    assert lee.sector == "LAB" and lee.country == "KOR"

@@ -465,6 +465,24 @@ class ActorFinder(GroupsMixin):
                 if body is not None:
                     e.country = body.country
                     break
+        bodies = {i: e for e in entities if e.kind in ("ORG", "GROUP") and e.sectors for s in e.mentions
+                  for i in range(s.start, s.end)}
+        for e in entities:  # "Fatoumata Bah, the coalition's director": the sector of the body she heads
+            if e.kind != "PERSON" or e.sectors:
+                continue
+            for s in e.mentions:
+                root = s.root
+                descs = [c for t in s for c in t.children if c.dep_ == "appos" and not (s.start <= c.i < s.end)] + \
+                    ([root.head] if root.dep_ == "appos" else [])
+                poss = [c for d in descs for c in d.children if c.dep_ == "poss"]
+                owner = next((bodies[c.i] for c in poss if c.i in bodies), None) or \
+                    next((o for c in poss if c.pos_ == "NOUN" for o in reversed(entities)
+                          if o.kind == "ORG" and o.sectors and c.text.capitalize() in o.name.split()), None)
+                # ("the coalition's director", after "the Guinean Coalition for Mining Justice")
+                if owner is not None:
+                    e.add_sectors(list(owner.sectors))
+                    e.country = e.country or owner.country
+                    break
         for e in entities:  # "the agency's Board of Governors": a body of the body named before
             if e.kind != "ORG" or e.country is not None:
                 continue
