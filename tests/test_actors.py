@@ -388,3 +388,10 @@ def test_a_person_heading_a_body_named_before_takes_its_sector(nlp):
               "Lee Min-ho, the union's director.")
     lee = next(e for e in doc._.entities if e.name == "Lee Min-ho")
     assert lee.sector == "LAB" and lee.country == "KOR"
+
+
+def test_a_body_noun_before_a_title_gives_the_sector(nlp):
+    doc = nlp("LOME, Oct. 16, 2024 (Reuters) - \"We will not lend our names to this vote,\" coalition leader Komi "
+              "Adjovi told a news conference.")
+    adjovi = next(e for e in doc._.entities if e.name == "Komi Adjovi")
+    assert adjovi.sector == "PTY"

@@ -666,6 +666,11 @@ class ActorFinder(GroupsMixin):
             else:
                 break
         pre = [t for t in doc[i + 1:m.span.start]]
+        if i >= 0 and pre and doc[i].pos_ == "NOUN" and doc[i].dep_ == "compound":
+            # "coalition leader Komi Adjovi", "union leader X": the body's sector before the title's
+            body = gazetteer.org_sector([doc[i].text])
+            if body and body not in m.sectors:
+                m.sectors.insert(0, body)
         parts = [pre]
         root = m.span.root
         for c in root.children:
