@@ -90,7 +90,7 @@ HELDOUT_FLOORS = {
     "kyrgyz-tajik-border-clash": 38 / 40,
     "latvia-depot-arson-expulsions": 53 / 55,
     "lima-pension-protest": 30 / 31,
-    "lome-election-boycott": 33 / 42,
+    "lome-election-boycott": 34 / 42,
     "luanda-car-peace-deal": 38 / 42,
     "monusco-ituri-withdrawal": 30 / 42,
     "mozambique-quissanga-attack": 51 / 52,
