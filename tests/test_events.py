@@ -489,6 +489,8 @@ CASES = [
      "sovereignty.", "ACCUSE", {"UNO"}, {"NIC"}),
     ("In 2021 the European Court of Human Rights ruled against Croatia over the death of a migrant girl.", "ACCUSE",
      {"IGO"}, {"HRV"}),
+    ("KYIV (Reuters) - Ukraine's human rights commissioner said prisoners had been subjected to electric shocks.",
+     "ASSAULT", set(), {"UKR"}),
     # a release with nobody named: the authorities where it happened
     ("CONAKRY (Reuters) - Eleven of those detained were released without charge on Tuesday.", "RETREAT", {"GIN"},
      set()),
@@ -496,6 +498,8 @@ CASES = [
 
 # (text, an event type that must not come out)
 NEGATIVES = [
+    ("Paraguay's foreign minister said Uruguay had abused its diplomatic immunity.", "ASSAULT"),
+    ("The plan was subjected to a vote in parliament.", "ASSAULT"),
     ("The party ruled out a coalition with the nationalists.", "ACCUSE"),
     ("Assad has ruled Syria since 2000.", "ACCUSE"),
     ("The minister held the rebels responsible for the attack.", "COERCE"),
