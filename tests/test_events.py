@@ -491,6 +491,11 @@ CASES = [
      {"IGO"}, {"HRV"}),
     ("KYIV (Reuters) - Ukraine's human rights commissioner said prisoners had been subjected to electric shocks.",
      "ASSAULT", set(), {"UKR"}),
+    # "the kingdom", "the country": a state named before, else the dateline's
+    ("RIYADH (Reuters) - A $3 billion Saudi deposit has been rolled over, the finance minister said. The kingdom "
+     "agreed to lift a cap on work visas for Pakistani labourers.", "AGREE", {"SAU"}, {"PAK"}),
+    ("KATHMANDU (AFP) - India sent a relief flight on Sunday. Nepal's government said the country would request "
+     "foreign rescue teams.", "REQUEST", {"NPL"}, set()),
     # a release with nobody named: the authorities where it happened
     ("CONAKRY (Reuters) - Eleven of those detained were released without charge on Tuesday.", "RETREAT", {"GIN"},
      set()),

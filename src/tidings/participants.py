@@ -13,9 +13,9 @@ from spacy.tokens import Doc, Token
 
 from .arguments import RELATIVIZERS, between, conjuncts, dative, is_passive, patient, prep_objects, subject
 from .candidates import ACTOR_KINDS, FIRST_PERSON, GOVERNOR_TYPES, MATERIAL_CONFLICT, NP_PREPS, Cand, noun_read_as_verb
-from .actor_groups import NON_STATE_CODES, counted_pair
+from .actor_groups import HOME, NON_STATE_CODES, counted_pair
 from .coref import COUNTRY_TOKENS, entity_by_id, phrase_of, resolve, token_entities
-from .lexicons import table
+from .lexicons import table, words
 from .model import Event, Participant
 from .places import REACH_VERBS, dateline_country, find_place
 from .triggers import Trigger, lemma, match_trigger, roles_of, trailing_report, verb_like
@@ -49,6 +49,8 @@ class Args:
             return [tok]  # "we" in a quotation: the speaker (`_code_token`)
         if tok.lower_ in ("two", "both") and counted_pair(tok):
             return [tok]  # "the two agreed": the article's two parties (`_code_token`)
+        if tok.lower_ in words("state_anaphora.txt") and tok.tag_ == "NN" and self._eid(tok) is None:
+            return [tok]  # "the kingdom agreed": a state named before (`_code_token`)
         if tok.lower_ in RELATIVIZERS and tok.tag_ in ("WDT", "WP", "IN") and depth < 2:
             # "a Fijian fishing boat that its navy seized": the noun the clause describes
             v = tok.head
@@ -108,6 +110,21 @@ class Args:
                     out.append(p)
         return out
 
+    def _state_referred(self, tok: Token) -> str | None:
+        """The state "the country" stands for: the latest named as a subject or possessor in this
+        or the two sentences before, else the country the report is filed from."""
+        sents = list(self.doc.sents)
+        k = next(i for i, s in enumerate(sents) if s.start <= tok.i < s.end)
+        start = sents[max(0, k - 2)].start
+        for i in range(tok.i - 1, start - 1, -1):
+            code = self.country_tokens.get(i)
+            t = self.doc[i]
+            if code and code not in NON_STATE_CODES and (t.dep_ in ("nsubj", "nsubjpass", "poss") or
+                                                          t.head.dep_ in ("nsubj", "nsubjpass")):
+                return code
+        home = self.doc.user_data.get(HOME)
+        return home if home and home not in NON_STATE_CODES else None
+
     def _speaker_of(self, tok: Token) -> str | None:
         """ "we" in a quotation: the speaker's entity (the statements stage runs first)."""
         best = None
@@ -124,6 +141,12 @@ class Args:
             ent = self.ents.get(speaker) if speaker else None
             if ent is not None and ent.country:
                 return [Participant(entity=ent.id, code=ent.country, sector=ent.sector, text=tok.text)]
+        if eid is None and tok.lower_ in words("state_anaphora.txt") and tok.tag_ == "NN" and \
+                any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and \
+                tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss"):
+            code = self._state_referred(tok)  # "the kingdom agreed", "the country has not requested"
+            if code:
+                return [Participant(entity=self.country_entity.get(code), code=code, sector=None, text=tok.text)]
         if eid is None and tok.lower_ in ("two", "both") and counted_pair(tok):
             return [Participant(entity=self.country_entity.get(c), code=c, sector=None, text=tok.text)
                     for c in self._the_two(tok)]
