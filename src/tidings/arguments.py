@@ -238,6 +238,16 @@ def between(tok: Token) -> list[Token]:
     return prep_objects(tok, "between")
 
 
+def window_start(tok: Token, back: int = 2) -> int:
+    """The first token of the sentence `back` sentences before `tok`'s own (or of the first one)."""
+    sent = tok.sent
+    for _ in range(back):
+        if sent.start == 0:
+            break
+        sent = tok.doc[sent.start - 1].sent
+    return sent.start
+
+
 def clause_head(tok: Token) -> Token:
     """The verb whose clause a noun stands in ("launched an incursion": launched)."""
     t = tok

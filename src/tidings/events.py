@@ -30,7 +30,7 @@ from .actor_groups import HOME
 from .candidates import MATERIAL_CONFLICT, RECIPROCAL_TYPES, Cand, candidates, inanimate
 from .framing import apply_frames, evaluations_found, say_requests
 from .lexicons import table, words
-from .arguments import conjuncts, patient, subject
+from .arguments import conjuncts, patient, subject, window_start
 from .model import Event, Participant
 from .participants import Args, heads_of, sides, unidentified
 from .statements import cues
@@ -267,9 +267,7 @@ def _rejected_party(c: Cand, actor: list, args: Args) -> list:
     if not any(o.lemma_.lower() in referred or o.lower_ in referred for o in objs):
         return []
     own = {p.code for p in actor if p.code}
-    sents = list(args.doc.sents)
-    k = next(i for i, s in enumerate(sents) if s.start <= word.i < s.end)
-    start = sents[max(0, k - 2)].start
+    start = window_start(word)
     for ev in reversed(args.history):
         if ev.trigger.start < start:
             break

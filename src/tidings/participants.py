@@ -11,7 +11,8 @@ import functools
 
 from spacy.tokens import Doc, Token
 
-from .arguments import RELATIVIZERS, between, conjuncts, dative, is_passive, patient, prep_objects, subject
+from .arguments import (RELATIVIZERS, between, conjuncts, dative, is_passive, patient, prep_objects, subject,
+                        window_start)
 from .candidates import ACTOR_KINDS, FIRST_PERSON, GOVERNOR_TYPES, MATERIAL_CONFLICT, NP_PREPS, Cand, noun_read_as_verb
 from .actor_groups import HOME, NON_STATE_CODES, counted_pair
 from .coref import COUNTRY_TOKENS, entity_by_id, phrase_of, resolve, token_entities
@@ -113,9 +114,7 @@ class Args:
     def _state_referred(self, tok: Token) -> str | None:
         """The state "the country" stands for: the latest named as a subject or possessor in this
         or the two sentences before, else the country the report is filed from."""
-        sents = list(self.doc.sents)
-        k = next(i for i, s in enumerate(sents) if s.start <= tok.i < s.end)
-        start = sents[max(0, k - 2)].start
+        start = window_start(tok)
         for i in range(tok.i - 1, start - 1, -1):
             code = self.country_tokens.get(i)
             t = self.doc[i]
