@@ -19,6 +19,9 @@ CASES = [
     # a directed act with no recipient named: the other side of a report from one country
     ("KATHMANDU, Jan. 19 (AFP) - China pledged 30 million yuan in emergency aid.", "AGREE", {"CHN"}, {"NPL"}),
     ("Germany promised to deliver more air defence systems to Kyiv.", "AGREE", {"DEU"}, {"UKR"}),
+    # ... or at the other state of an act two sentences back, in one-sentence paragraphs
+    ("NAIROBI, March 6 (Reuters) - Kenya accused Somalia of harassing its aircrews on Monday.\n\n"
+     "The Kenya Civil Aviation Authority ordered the suspension on Tuesday.", "SANCTION", {"KEN"}, {"SOM"}),
     ("France offered to mediate between Israel and Lebanon.", "AGREE", {"FRA"}, set()),
     ("The United States will send additional aid to Haiti, the State Department said.", "AGREE", {"USA"}, {"HTI"}),
     ("Canada will host talks with Mexico next week.", "AGREE", {"CAN"}, set()),

@@ -266,6 +266,10 @@ INFER = [
      "The North tested missiles in July 2017.", "2017-08-09"),
     ("RT reported that on November 29, the ministers held talks on the treaty signed this year. "
      "They recalled the summit in June 2024 and a decision announced earlier this month.", "2024-11-29"),
+    # a dateline without a year over a story whose latest past month is later in the year: the
+    # report is from the next year
+    ("ASUNCION, May 7 (AFP) - The court convicted him in December 2024. He fled on Monday.", "2025-05-07"),
+    ("LIMA, Dec. 3 (AP) - The court convicted him in March 2024. He fled on Monday.", "2024-12-03"),
     ("The war began in 1939. On September 1, 1939, Germany invaded Poland. It ended in 1945.", None),
     ("Nothing here says when it was written.", None),
     ("Officials met on Tuesday and agreed to meet again next week.", None),

@@ -209,7 +209,7 @@ def _counterpart(c: Cand, actor: list, args: Args) -> list:
     and demanded the release of the crew", "China pledged 30 million yuan"), as a coder reading
     the whole report would fill it in: in a report from one country, a foreign actor's act is
     aimed at that country; the home country's acts at the last other state its story involved in
-    this paragraph; with none, an act at home ("the opposition rejected both demands") at the
+    this or the two sentences before; with none, an act at home ("the opposition rejected both demands") at the
     actor's own country."""
     codes = {p.code for p in actor if p.code}
     if len(codes) != 1:
@@ -222,9 +222,9 @@ def _counterpart(c: Cand, actor: list, args: Args) -> list:
     home = args.doc.user_data.get(HOME)
     if home and home != own and home not in NON_STATE:
         return [_country(home, args)]
-    para = args.doc.text.rfind("\n", 0, c.word.idx)  # this paragraph's events only
+    start = args.doc[window_start(c.word)].idx  # the events of this and the two sentences before
     for ev in reversed(args.history):
-        if ev.trigger.start_char < para:
+        if ev.trigger.start_char < start:
             break
         for p in ev.recipient + ev.actor:
             if p.code and p.code != own and p.code not in NON_STATE and p.code in gazetteer.countries():

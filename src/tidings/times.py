@@ -177,9 +177,10 @@ class TimeStage:
 
     # -- publication date -----------------------------------------------------------------------
     def infer_published(self, text: str, frames: list[Frame], tense_of) -> dt.date | None:
-        years = [f.f["y"] for i, f in enumerate(frames)
-                 if f.explicit_year and f.f["y"] > 0 and tense_of(i) != "future"]
-        year = max(years) if years else None
+        past = [(f.f["y"], f.f.get("m", 1), f.f.get("d", 1)) for i, f in enumerate(frames)
+                if f.explicit_year and f.f["y"] > 0 and tense_of(i) != "future"]
+        year = max(y for y, _, _ in past) if past else None
+        latest = max(past) if past else None  # the latest month the report names as past
         # 1. a dateline: "KYIV, Nov 17 (Reuters) -", "WASHINGTON, Aug. 2, 2021 --"
         for i, f in enumerate(frames[:3]):
             if f.start > 200 or "\n" in text[:f.start].strip("\n"):
@@ -189,6 +190,11 @@ class TimeStage:
                 y = f.f.get("y") or year
                 if y is None or y < 1:
                     return None
+                if "y" not in f.f and latest and isinstance(latest[1], int) and latest[0] == y \
+                        and (f.f["m"], f.f["d"]) < latest[1:]:
+                    # "ASUNCION, May 7 -" over a story that names "December 2024" as past: the
+                    # report is written after it, in the next year
+                    y += 1
                 try:
                     return dt.date(y, f.f["m"], f.f["d"])
                 except ValueError:
