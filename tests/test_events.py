@@ -87,6 +87,8 @@ CASES = [
     ("Britain donated 10,000 tents to Pakistan.", "AID", {"GBR"}, {"PAK"}),
     ("Germany delivered tanks to Ukraine last month.", "AID", {"DEU"}, {"UKR"}),
     # ---- RETREAT: withdrawal, release, resignation, disarmament
+    ("GUAYAQUIL, Ecuador, Nov. 14, 2024 (AP) - Police rounded up eight people on Wednesday. Six of them were "
+     "freed the following day.", "RETREAT", {"ECU"}, {"ECU"}),
     ("Russia withdrew its troops from the Kherson region.", "RETREAT", {"RUS"}, set()),
     ("Hamas released three Israeli hostages on Saturday.", "RETREAT", {"PSE"}, {"ISR"}),
     ("The Georgian president resigned on Sunday.", "RETREAT", {"GEO"}, set()),
@@ -195,6 +197,9 @@ CASES = [
     ("China deployed warships near Taiwan.", "MOBILIZE", {"CHN"}, set()),
     ("North Korea tested two intercontinental ballistic missiles in July.", "MOBILIZE", {"PRK"}, set()),
     # ---- COERCE: arrests, raids, curfews, bans
+    # an outbreak of violence is no disaster that would make the emergency a relief measure
+    ("GUAYAQUIL, Ecuador, Nov. 14, 2024 (AP) - Ecuador declared a state of emergency in its prisons after the "
+     "deadliest outbreak of prison violence this year.", "COERCE", {"ECU"}, set()),
     ("Israeli soldiers arrested more than 100 Palestinians on Saturday.", "COERCE", {"ISR"}, {"PSE"}),
     ("SAN SALVADOR (AP) - Salvadoran police arrested an investigative journalist at his home on Tuesday.", "COERCE",
      {"SLV"}, {"SLV"}),
@@ -547,6 +552,7 @@ NEGATIVES = [
      "REQUEST"),
     ("The talks were productive, a spokesman said.", "CONSULT"),
     ("An earthquake struck southern Turkey on Monday.", "ASSAULT"),
+    ("Malawi declared a state of emergency on Monday after an outbreak of cholera killed 40 people.", "COERCE"),
     ("Floods killed 40 people in Pakistan.", "ASSAULT"),
     ("Moscow and Pyongyang have neither confirmed nor denied the reports.", "REJECT"),
     ("U.S. officials declined to comment on the report.", "REJECT"),

@@ -64,19 +64,22 @@ def _assert_floors(nlp, paths, floors: dict) -> None:
 def test_bundled_examples_score_at_least_their_floor(nlp):
     _assert_floors(nlp, sorted(EXAMPLES.glob("*.txt")), FLOORS)
 
-# The articles in heldout/ (five rounds written by other hands; rounds 1-4 were read for failures
-# and fixed from, round 5 only scored, see heldout/README.md): these floors stop the scores from
-# falling. Recorded 2026-11-29 (sessions 3 to 5).
+# The articles in heldout/ (seven rounds written by other hands; rounds 1-6 were read for failures
+# and fixed from, round 7 only scored, see heldout/README.md): these floors stop the scores from
+# falling. Recorded 2026-11-29 (sessions 3 to 7).
 HELDOUT_FLOORS = {
     "argentina-squid-boat-seizure": 37 / 41,
     "belarus-border-drills": 29 / 31,
     "bogota-senator-indictment": 33 / 37,
     "burkina-airstrike-market": 35 / 47,
+    "burkina-yabere-mine-seizure": 35 / 51,
+    "cameroon-chad-herder-clashes": 40 / 53,
     "chad-doha-ceasefire-talks": 26 / 33,
     "costa-rica-extradition-refusal": 48 / 54,
     "croatia-bosnia-deportations": 36 / 38,
     "ecuador-prison-riot": 37 / 46,
     "embassy-raid-asylum": 30 / 51,
+    "estonia-russia-border-migrants": 37 / 48,
     "eu-china-heat-pump-tariffs": 38 / 39,
     "gambia-coup-attempt": 37 / 38,
     "germany-iran-expulsion": 32 / 35,
@@ -92,11 +95,15 @@ HELDOUT_FLOORS = {
     "lima-pension-protest": 30 / 31,
     "lome-election-boycott": 34 / 42,
     "luanda-car-peace-deal": 38 / 42,
+    "malawi-impeachment-dissolution": 42 / 55,
     "monusco-ituri-withdrawal": 30 / 42,
     "mozambique-quissanga-attack": 51 / 52,
     "nepal-earthquake-aid": 42 / 44,
+    "nicaragua-prisoners-exiled": 44 / 54,
+    "nigeria-delta-pipeline-leak": 28 / 48,
     "oman-houthi-crew-release": 37 / 42,
     "pakistan-saudi-riyadh-visit": 41 / 45,
+    "romania-drone-incursion": 48 / 53,
     "romania-grid-cyberattack": 30 / 34,
     "russia-azerbaijan-produce-ban": 36 / 44,
     "sabina-shoal-water-cannon": 33 / 39,
@@ -111,6 +118,7 @@ HELDOUT_FLOORS = {
     "thailand-cambodia-cyber-espionage": 38 / 41,
     "tonga-fiji-longliner-release": 50 / 53,
     "turkey-pipeline-drone-strike": 32 / 34,
+    "tuvalu-taiwan-china-switch": 39 / 50,
     "ukraine-russia-pow-exchange": 40 / 51,
     "uzbek-turkmen-gas-water-deal": 45 / 52,
     "zimbabwe-opposition-arrests": 35 / 38,

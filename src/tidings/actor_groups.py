@@ -21,8 +21,8 @@ from .segment import doc_dateline
 #: Platform"); others (aid groups, agencies, companies) may be foreign or international.
 DOMESTIC_SECTORS = STATE_SECTORS | {"PTY", "OPP", "REB", "LAB"}
 #: Sectors of bodies that are, unless the text says otherwise, of the place they report from or
-#: serve: a newspaper, a university, a hospital.
-LOCAL_SECTORS = frozenset({"JRN", "EDU", "MED"})
+#: serve: a newspaper, a university, a hospital, a gang.
+LOCAL_SECTORS = frozenset({"JRN", "EDU", "MED", "CRM"})
 #: doc.user_data key: the article's home country, for sources the statements stage finds later.
 HOME = "tidings_home_country"
 #: Bodies that stand for the state itself: "Congo's government" is Congo, named as such.

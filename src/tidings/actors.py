@@ -125,6 +125,8 @@ class ActorFinder(GroupsMixin):
             m = self._from_ent(doc, ent)
             if m is not None:
                 take(m)
+        for m in self._capitalised_bodies(doc, mentions, taken):
+            take(m)
         for m in self._titled_names(doc, taken):
             take(m)
         for m in self._north_south(doc, mentions, taken):
@@ -297,7 +299,9 @@ class ActorFinder(GroupsMixin):
             title_before = self.titles.get(before.lower_) if before is not None else None
             named_body = rest[-1].lower_ in words("org_heads.txt") and (
                 toks[0].lower_ == "the" or (before is not None and (before.lower_ == "the" or before.tag_ == "POS"))
-                or rest[-1].tag_ == "NNPS")  # "the Strategic Force"; not "John Force"
+                or rest[-1].tag_ == "NNPS"  # "the Strategic Force"; not "John Force"
+                or len(rest) >= 2 and title_before is not None and title_before.kind == "GROUP")
+            # "rights group Shimana Adhikar Forum"
             if label == "PERSON" and (named_body or
                                       (title_before is not None and title_before.kind == "GROUP"
                                        and title_before.sectors and before.tag_ == "NN")):
@@ -343,6 +347,15 @@ class ActorFinder(GroupsMixin):
             by_name = gazetteer.org_sector(span)
             sectors = [by_name] if by_name else self._sectors(self._titles_in(list(span)))
             return _Mention(span, "ORG", span.text, country, sectors, key=f"O:{span.text.lower()}")
+        if label in ("GPE", "LOC", "PERSON") and nxt is not None and nxt.lower_ in words("org_heads.txt") and \
+                ent.root.dep_ == "compound" and ent.root.head.i == nxt.i and nxt.is_lower and \
+                gazetteer.place(ent.text) is None and not any(t.i in self.country_of_token for t in ent):
+            # "the Los Cuervos gang", "the Twa Zetwal gang": a name the NER took for a place or a
+            # person, named by what it is
+            span = doc[ent.start:ent.end + 1]
+            by_name = gazetteer.org_sector(span)
+            sectors = [by_name] if by_name else self._sectors(self._titles_in([nxt]))
+            return _Mention(span, "ORG", ent.text, None, sectors, key=f"O:{ent.text.lower()}")
         if label in ("GPE", "LOC") and self._titled_apposition(ent):
             # "Kenzo Oshima, the United Nations Emergency Relief Coordinator": a person the NER
             # took for a place, as its apposition's title shows
@@ -613,6 +626,58 @@ class ActorFinder(GroupsMixin):
             if t.i + 1 < len(doc) and (doc[t.i + 1].like_num or doc[t.i + 1].is_title):
                 continue  # "May 5", "May Day"
             out.append(_Mention(doc[t.i:t.i + 1], "PERSON", got[1]))
+        return out
+
+    def _capitalised_bodies(self, doc: Doc, mentions: list[_Mention], taken: set[int]) -> list[_Mention]:
+        """Bodies the NER missed or took for a product, named by capitalised words before a word
+        organisations are named with: "the Kenyan-led Multinational Security Support mission",
+        "Ukraine's Coordination Headquarters for the Treatment of Prisoners of War", "fighters
+        from the Ituri Self-Defence Front" (a place the name begins with is part of it)."""
+        out = []
+        heads = words("org_heads.txt")
+        places = {m.span.start: m for m in mentions if m.kind == "LOCATION" and len(m.span) == 1}
+
+        def name_word(k: int) -> bool:
+            t = doc[k]
+            if t.i == t.sent.start or k in taken:
+                return False
+            if t.text == "-" and k > 0 and doc[k - 1].is_title and not doc[k - 1].whitespace_:
+                return True  # "Self-Defence"
+            return t.is_title and t.pos_ in ("PROPN", "ADJ", "NOUN")
+        i = 0
+        while i < len(doc):
+            h = doc[i]
+            i += 1
+            if h.i in taken or h.lower_ not in heads or h.pos_ not in ("NOUN", "PROPN"):
+                continue
+            start = h.i
+            while start > h.sent.start and name_word(start - 1):
+                start -= 1
+            place = places.get(start - 1)
+            if place is not None and start < h.i and start - 1 != h.sent.start:
+                start -= 1  # "the Ituri Self-Defence Front"
+            if h.i - start < (2 if h.is_lower else 1) or not (h.is_lower or h.is_title):
+                continue
+            end = h.i + 1
+            while end + 1 < len(doc) and doc[end].lower_ in ("for", "of", "on") and h.is_title:
+                k = end + 1 + (doc[end + 1].lower_ == "the")
+                stop = k
+                while stop < len(doc) and doc[stop].is_title and doc[stop].pos_ == "PROPN" and stop not in taken:
+                    stop += 1
+                if stop == k:
+                    break
+                end = stop
+            if end - start < 3:
+                continue  # "the North's Strategic Force": two words are left to the other lexicons
+            span = Span(doc, start, end, label="ORG")
+            m = self._from_ent(doc, span)
+            if m is not None:
+                if place is not None and start == place.span.start:
+                    mentions.remove(place)
+                    m.country = m.country or place.country
+                out.append(m)
+                taken.update(range(start, end))
+                i = end
         return out
 
     def _titled_names(self, doc: Doc, taken: set[int]) -> list[_Mention]:

@@ -117,7 +117,7 @@ def _resolve_non_person(doc: Doc, token: Token, plural: bool) -> str | None:
                     if subj is not None and subj.i != token.i:
                         eid = tokmap.get(subj.i) or (_resolve_non_person(doc, subj, plural)
                                                      if subj.lower_ in IT_PRONOUNS | THEY_PRONOUNS else None)
-                        if ok(eid):
+                        if ok(eid) and (plural or not _plural_noun(phrase_of(doc, subj).root)):
                             return eid
                     break
             else:
@@ -130,6 +130,9 @@ def _resolve_non_person(doc: Doc, token: Token, plural: bool) -> str | None:
         if start > 0:
             start = doc[start - 1].sent.start
     best, best_score = None, None
+    # "Six of them were freed": a part of a counted group ("rounded up eight people")
+    partitive = plural and token.dep_ == "pobj" and token.head.lower_ == "of" and \
+        token.head.head.pos_ in ("NUM", "ADJ", "DET", "PRON", "NOUN")
     for i in range(token.i - 1, start - 1, -1):
         eid = tokmap.get(i)
         if not ok(eid):
@@ -137,12 +140,20 @@ def _resolve_non_person(doc: Doc, token: Token, plural: bool) -> str | None:
         tok = doc[i]
         if tok.head.i == token.i or token.head.i == tok.i and tok.dep_ == "poss":
             continue
-        score = (tok.sent == sent, tok.dep_ in ("nsubj", "nsubjpass"), i)
+        if not plural and _plural_noun(phrase_of(doc, tok).root):
+            continue  # "it" is not "human rights groups"
+        counted = any(c.dep_ == "nummod" for c in tok.children)
+        score = (partitive and counted, tok.sent == sent, tok.dep_ in ("nsubj", "nsubjpass"), i)
         if best_score is None or score > best_score:
             best, best_score = eid, score
-        if tok.sent == sent and tok.dep_ in ("nsubj", "nsubjpass"):
+        if tok.sent == sent and tok.dep_ in ("nsubj", "nsubjpass") and not partitive:
             break
     return best
+
+
+def _plural_noun(tok: Token) -> bool:
+    """ "groups", "rights workers"; not "ECOWAS", which the tagger may take for a plural."""
+    return tok.tag_ == "NNS" and tok.pos_ == "NOUN" and not tok.is_upper
 
 
 def entity_class(token: Token) -> set[str]:

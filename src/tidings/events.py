@@ -100,7 +100,20 @@ def _disaster_nearby(tok) -> bool:
         if start > 0:
             start = doc[start - 1].sent.start
     causes = inanimate()
-    return any(t.lemma_.lower() in causes and t.lemma_.lower() in DISASTERS for t in doc[start:tok.sent.end])
+    return any(t.lemma_.lower() in causes and t.lemma_.lower() in DISASTERS and not _outbreak_of_violence(t)
+               for t in doc[start:tok.sent.end])
+
+
+def _outbreak_of_violence(tok) -> bool:
+    """ "the deadliest outbreak of prison violence": people's doing, not an epidemic."""
+    return tok.lemma_.lower() == "outbreak" and any(
+        p.lower_ == "of" and any(o.lemma_.lower() in VIOLENCE for o in p.children if o.dep_ == "pobj")
+        for p in tok.children)
+
+
+#: What breaks out that people do, not nature.
+VIOLENCE = frozenset({"violence", "fighting", "clash", "clashes", "unrest", "hostility", "hostilities", "war",
+                      "rioting", "riot", "riots", "protest", "protests"})
 
 
 #: The natural disasters among inanimate_causes.txt.
