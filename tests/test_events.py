@@ -196,6 +196,11 @@ CASES = [
     ("The Pentagon ordered about 3,000 troops to Poland and Romania.", "MOBILIZE", {"USA"}, set()),
     ("China deployed warships near Taiwan.", "MOBILIZE", {"CHN"}, set()),
     ("North Korea tested two intercontinental ballistic missiles in July.", "MOBILIZE", {"PRK"}, set()),
+    # "charged that ...": an accusation against the doer of what it charges
+    ("QUITO, Nov. 14, 2024 (AP) - Ecuador's ombudsman charged that soldiers beat handcuffed prisoners.", "ACCUSE",
+     {"ECU"}, {"ECU"}),
+    ("PORT-AU-PRINCE, July 28, 2025 (AP) - The rights group Collectif Justice Populaire charged that at least 11 "
+     "of the dead were civilians.", "ACCUSE", {"NGO"}, set()),
     # ---- COERCE: arrests, raids, curfews, bans
     # an outbreak of violence is no disaster that would make the emergency a relief measure
     ("GUAYAQUIL, Ecuador, Nov. 14, 2024 (AP) - Ecuador declared a state of emergency in its prisons after the "
@@ -552,6 +557,8 @@ NEGATIVES = [
      "REQUEST"),
     ("The talks were productive, a spokesman said.", "CONSULT"),
     ("An earthquake struck southern Turkey on Monday.", "ASSAULT"),
+    ("Kenyan officials charged, without offering evidence, that the flights had carried weapons.", "AGREE"),
+    ("The ministry offered no evidence for the claim.", "AGREE"),
     ("Malawi declared a state of emergency on Monday after an outbreak of cholera killed 40 people.", "COERCE"),
     ("Floods killed 40 people in Pakistan.", "ASSAULT"),
     ("Moscow and Pyongyang have neither confirmed nor denied the reports.", "REJECT"),

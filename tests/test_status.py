@@ -48,6 +48,7 @@ CASES = [
     # negated
     ("The government did not impose sanctions.", "impose", "negated", None),
     ("Police never arrested the suspects.", "arrested", "negated", None),
+    ("The soldiers abandoned their positions without firing a shot.", "firing", "negated", None),
     ("Israel and Hamas failed to reach an agreement.", "agreement", "negated", None),
     ("The rebels did not attack the city.", "attack", "negated", None),
     ("Moscow has not withdrawn its troops.", "withdrawn", "negated", None),

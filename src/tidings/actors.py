@@ -346,6 +346,10 @@ class ActorFinder(GroupsMixin):
                 country = self.country_of_token[span.start - 2]  # "China's Commerce Ministry"
             by_name = gazetteer.org_sector(span)
             sectors = [by_name] if by_name else self._sectors(self._titles_in(list(span)))
+            if not sectors:
+                described = self._described_by(doc, span.start)
+                if described is not None:
+                    sectors = list(described.sectors)  # "the rights group Collectif Justice Populaire"
             return _Mention(span, "ORG", span.text, country, sectors, key=f"O:{span.text.lower()}")
         if label in ("GPE", "LOC", "PERSON") and nxt is not None and nxt.lower_ in words("org_heads.txt") and \
                 ent.root.dep_ == "compound" and ent.root.head.i == nxt.i and nxt.is_lower and \
@@ -627,6 +631,17 @@ class ActorFinder(GroupsMixin):
                 continue  # "May 5", "May Day"
             out.append(_Mention(doc[t.i:t.i + 1], "PERSON", got[1]))
         return out
+
+    def _described_by(self, doc: Doc, start: int) -> gazetteer.Title | None:
+        """The collective title of up to three lower-case words just before a name, if it gives a
+        sector: "the rights group X", "opposition coalition X"."""
+        for n in (3, 2, 1):
+            if start - n < 0 or not all(t.is_lower for t in doc[start - n:start]):
+                continue
+            title = self.titles.get(doc[start - n:start].text.lower())
+            if title is not None and title.kind == "GROUP" and title.sectors:
+                return title
+        return None
 
     def _capitalised_bodies(self, doc: Doc, mentions: list[_Mention], taken: set[int]) -> list[_Mention]:
         """Bodies the NER missed or took for a product, named by capitalised words before a word

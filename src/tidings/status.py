@@ -120,6 +120,8 @@ def own_status(tok: Token, threat: bool = False) -> str | None:
                 found.add(st)
     if tok.dep_ == "conj" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "nor":
         negations += 1
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
+        negations += 1  # "withdrew without firing a shot", "charged, without offering evidence, ..."
     if negations % 2 == 1:
         return "negated"
     for st in ORDER[1:]:
