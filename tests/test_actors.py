@@ -163,6 +163,12 @@ CASES = [
      "said.", "Coordination Headquarters for the Treatment of Prisoners of War", "ORG", "UKR", None),
     ("BUNIA, Congo, May 28 (Reuters) - Fighters from the Ituri Self-Defence Front attacked a camp near Fataki.",
      "Ituri Self-Defence Front", "ORG", "COD", "REB"),
+    # a name spelt out before its bracketed acronym, even one made of title words or ending in a
+    # country's name; the acronym alone later is the same body
+    ("The men were killed, according to Border Guard Bangladesh (BGB). BGB commanders met on Tuesday.", "BGB",
+     "ORG", "BGD", "COP"),
+    ("India's Border Security Force (BSF) said its patrol opened fire. BSF officers met on Tuesday.", "BSF", "ORG",
+     "IND", "MIL"),
 ]
 
 

@@ -599,6 +599,29 @@ class ActorFinder(GroupsMixin):
             if acr is not None and acr.is_upper and acr.is_alpha and 2 <= len(acr.text) <= 8:
                 found[acr.text] = m
         out = []
+        for t in doc:  # "Border Guard Bangladesh (BGB)": a name no one found, spelt out by its acronym
+            if not (0 < t.i < len(doc) - 1 and doc[t.i - 1].text == "(" and doc[t.i + 1].text == ")") or \
+                    t.text in found or not (t.is_upper and t.is_alpha and 2 <= len(t.text) <= 8):
+                continue
+            span = self._spelt_out(doc, t.i - 1, t.text)
+            if span is None:
+                continue
+            inner = [m for m in mentions if span.start <= m.span.start and m.span.end <= span.end]
+            if any(m.kind in ("ORG", "PERSON") for m in inner) or \
+                    any(m.span.start < span.start < m.span.end or m.span.start < span.end < m.span.end
+                        for m in mentions):
+                continue
+            country = next((x.country for x in inner if x.kind == "COUNTRY"), None)
+            if country is None and span.start >= 2 and doc[span.start - 1].tag_ == "POS":
+                country = self.country_of_token.get(span.start - 2)  # "India's Border Security Force"
+            by_name = gazetteer.org_sector(span)
+            sectors = [by_name] if by_name else self._sectors(self._titles_in(list(span)))
+            m = _Mention(span, "ORG", span.text, country, sectors, key=f"O:{span.text.lower()}")
+            for x in inner:
+                mentions.remove(x)
+            taken.update(range(span.start, span.end))
+            out.append(m)
+            found[t.text] = m
         for m in mentions:  # later mentions the NER found of the acronym itself
             main = found.get(m.span.text)
             if main is not None and m is not main:
@@ -611,6 +634,24 @@ class ActorFinder(GroupsMixin):
             out.append(_Mention(doc[t.i:t.i + 1], main.kind, main.name, main.country, list(main.sectors),
                                 key=main.key))
         return out
+
+    @staticmethod
+    def _spelt_out(doc: Doc, end: int, acr: str) -> Span | None:
+        """The capitalised words just before `end` whose initials spell `acr` ("Border Security
+        Force" for BSF; "of", "for", "and", "the" inside the name are skipped)."""
+        initials = ""
+        k = end - 1
+        while k >= 0 and len(initials) < len(acr):
+            t = doc[k]
+            if t.is_title and t.is_alpha:
+                initials = t.text[0] + initials
+            elif not (t.lower_ in ("of", "for", "and", "the", "on") and initials):
+                return None
+            k -= 1
+        start = k + 1
+        if initials != acr or not doc[start].is_title:
+            return None
+        return doc[start:end]
 
     def _bare_surnames(self, doc: Doc, mentions: list[_Mention], taken: set[int]) -> list[_Mention]:
         """The surname of a person named in full earlier, where the NER read it as something else
