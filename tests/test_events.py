@@ -76,6 +76,8 @@ CASES = [
     ("India and Japan agreed to cooperate on semiconductors.", "AGREE", {"IND", "JPN"}, set()),
     ("Russia and Iran cooperate closely with each other on energy.", "COOPERATE", {"RUS", "IRN"}, set()),
     # ---- AID: material aid
+    ("The World Food Programme distributed hot meals and drinking water to displaced families in Haiti.", "AID",
+     {"UNO"}, set()),
     ("The European Union gave Moldova 50 million euros of aid.", "AID", {"EUR"}, {"MDA"}),
     ("KATHMANDU (AFP) - The European Union released 1.2 million euros for shelter and clean water.", "AID", {"EUR"},
      {"NPL"}),
@@ -145,6 +147,8 @@ CASES = [
     ("Beirut rejected a United Nations appeal for deploying army troops.", "REJECT", {"LBN"}, {"UNO"}),
     ("The Palestinians and Israelis failed to reach agreement on Jerusalem.", "REJECT", {"PSE", "ISR"}, set()),
     # ---- THREATEN: threats, ultimatums, intended force
+    ("OUAGADOUGOU, Oct. 19, 2023 (Reuters) - Government spokesman Amadou Sawadogo vowed that the army would keep "
+     "hunting terrorists wherever they hide.", "THREATEN", {"BFA"}, set()),
     ("Iran threatened to shell Iraqi towns.", "THREATEN", {"IRN"}, {"IRQ"}),
     ("Russia threatened to cut off gas supplies to Moldova.", "THREATEN", {"RUS"}, {"MDA"}),
     ("Peru issued an ultimatum to Ecuador to halt attacks.", "THREATEN", {"PER"}, {"ECU"}),
@@ -159,6 +163,8 @@ CASES = [
     ("Russia has threatened to stop negotiations if the United States deploys new missiles.", "THREATEN",
      {"RUS"}, {"USA"}),
     # ---- PROTEST: demonstrations, riots, strikes, blockades by civilians
+    ("GUAYAQUIL, Ecuador, Nov. 14, 2024 (AP) - Dozens of relatives gathered outside the prison gates on "
+     "Wednesday demanding lists of the dead.", "PROTEST", {"ECU"}, set()),
     ("Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday.", "PROTEST", {"IRQ"}, set()),
     ("Protesters in Hong Kong blocked major roads around the legislature.", "PROTEST", {"HKG"}, set()),
     ("Egyptian demonstrators rioted after the verdict.", "PROTEST", {"EGY"}, set()),
@@ -219,6 +225,8 @@ CASES = [
     ("Israel reimposed blockades in the West Bank.", "COERCE", {"ISR"}, {"PSE"}),
     ("The military government declared a state of siege in Haiti.", "COERCE", set(), {"HTI"}),
     # ---- ASSAULT: violence
+    ("MONTEVIDEO, May 7, 2025 (AFP) - Uruguay's charge d'affaires was pushed to the ground by the officers.",
+     "ASSAULT", set(), {"URY"}),
     ("The United States fired 59 Tomahawk cruise missiles at a Syrian air base.", "ASSAULT", {"USA"}, {"SYR"}),
     ("In August, Ukraine launched an incursion into Russia's Kursk region.", "ASSAULT", {"UKR"}, {"RUS"}),
     ("In March 2016, Argentina's coast guard sank a Chinese trawler.", "ASSAULT", {"ARG"}, {"CHN"}),
@@ -557,6 +565,8 @@ NEGATIVES = [
      "REQUEST"),
     ("The talks were productive, a spokesman said.", "CONSULT"),
     ("An earthquake struck southern Turkey on Monday.", "ASSAULT"),
+    ("Relatives gathered on Wednesday demanding lists of the dead and wounded.", "ASSAULT"),
+    ("Prisoners armed with pistols and machetes took over two cell blocks.", "AID"),
     ("Kenyan officials charged, without offering evidence, that the flights had carried weapons.", "AGREE"),
     ("The ministry offered no evidence for the claim.", "AGREE"),
     ("Malawi declared a state of emergency on Monday after an outbreak of cholera killed 40 people.", "COERCE"),

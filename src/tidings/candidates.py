@@ -128,6 +128,10 @@ def candidates(doc: Doc, tokmap, ents) -> list[Cand]:
             continue
         if tok.lower_ not in seen and lemma(tok) not in seen:
             continue
+        if tok.i >= 2 and doc[tok.i - 1].lower_ in ("and", "or") and doc[tok.i - 2].lower_ in ("dead", "missing"):
+            continue  # "lists of the dead and wounded": the people, not an act
+        if lemma(tok) == "arm" and tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
+            continue  # "prisoners armed with pistols": how they were, not who armed them
         if verb_like(tok) or tok.pos_ == "ADJ":
             roles = roles_of(tok)
             if "evaluate" in roles and judgement(tok) is not None:
