@@ -433,6 +433,14 @@ def test_durations_are_no_event_dates(nlp):
     assert event_date(doc, doc[2:3]) == (P, "day", "published")
 
 
+def test_a_deadline_belongs_to_what_is_promised(extract):
+    # "has pledged to send 200 officers by October": pledged now, an act (not yet done) by October
+    rec = extract("Kenya's government has pledged to send another 200 officers to Haiti by October.",
+                  published="2025-07-28").to_dict()
+    ev = next(e for e in rec["events"] if e["event"] == "AGREE")
+    assert ev["date"] == "2025-07-28" and ev["status"] == "asserted"
+
+
 # -- WikiWars value F1 ------------------------------------------------------------------------------
 
 WIKIWARS_FLOOR = 0.879

@@ -389,6 +389,10 @@ def _of_earlier_event(t, head) -> bool:
         and noun.dep_ == "pobj" and noun.head.lower_ in ("after", "before", "following", "since", "until")
 
 
+#: Frame roles of verbs whose deadline belongs to the act they promise, threaten or ask for.
+PROMISING = frozenset({"agree", "threaten", "request", "intent"})
+
+
 def event_date(doc: Doc, trigger: Span) -> tuple[str | None, str | None, str]:
     """The date of the event named by `trigger`: (value, granularity, basis)."""
     times = list(doc.spans[TIMES]) if TIMES in doc.spans else []
@@ -401,6 +405,11 @@ def event_date(doc: Doc, trigger: Span) -> tuple[str | None, str | None, str]:
         d = date_of(s._.timex, doc)
         if d is not None:
             cands.append((s, d))
+    from .triggers import roles_of  # (the lexicons load after the time stage)
+    if cands and roles_of(head) & PROMISING:
+        # "has pledged to send 200 officers by October": the deadline of what is promised or
+        # asked for, not the day of the promise
+        cands = [(s, d) for s, d in cands if s.root.head.lower_ not in ("by", "within", "until")]
     if cands:
         own = clause_head(head)
         by_dist = sorted(cands, key=lambda c: min(abs(c[0].start - head.i), abs(c[0].end - 1 - head.i)))
