@@ -470,6 +470,9 @@ CASES = [
     # accusations in other words: a judgement as a second object or apposition, legal action,
     # a protest note sent, an oversight office's account of abuse
     ("The rights group branded the Burkinabe army's attack a possible war crime.", "ACCUSE", {"NGO"}, {"BFA"}),
+    # an act named again as the subject of a reaction: aimed at whoever did it before
+    ("Kosovo police raided the offices of a Serbian-run welfare centre on Monday. Monday's raid was condemned by "
+     "Serbia's foreign ministry.", "ACCUSE", {"SRB"}, {"KOS"}),
     ("Uruguay filed a case against Paraguay at the International Court of Justice.", "ACCUSE", {"URY"}, {"PRY"}),
     ("Bangladesh sent a protest note to India.", "ACCUSE", {"BGD"}, {"IND"}),
     ("KYIV (Reuters) - The ombudsman charged that guards had beaten inmates.", "ACCUSE", {"UKR"}, {"UKR"}),

@@ -473,19 +473,29 @@ def _aimed_at_doers(doc: Doc, events: list[Event]) -> None:
     event of its type before it."""
     by_token = {i: v for v in events for i in range(v.trigger.start, v.trigger.end)}
     for e in events:
-        if e.event not in REACTIONS or (e.recipient and "recipient:implied" not in (e.rule or "")):
+        if e.event not in REACTIONS or (any(p.code for p in e.recipient) and "recipient:implied" not in (e.rule or "")):
             continue
         word = doc[e.head]
         objs = [c for c in word.children if c.dep_ in ("dobj", "nsubjpass")]
-        objs = [o for o in objs if o.i in by_token and by_token[o.i] is not e]
-        if not objs:
-            continue
         own = {p.code for p in e.actor if p.code}
-        target = by_token[objs[0].i]
-        doers = [p for p in target.actor if p.code and p.code not in own]
-        if not doers and not target.actor:
-            earlier = [v for v in events if v.event == target.event and v.trigger.start < target.trigger.start
-                       and v.actor]
+        named = [o for o in objs if o.i in by_token and by_token[o.i] is not e]
+        if named:
+            target = by_token[named[0].i]
+            kind, before = target.event, target.trigger.start_char
+            doers = [p for p in target.actor if p.code and p.code not in own]
+            if target.actor and not doers:
+                continue
+        else:
+            # "Monday's raid was condemned": an act named again that is no event of its own here
+            rows = [match_trigger(o) for o in objs if o.pos_ == "NOUN"]
+            row = next((r for r in rows if r is not None and r.event in MATERIAL_CONFLICT), None)
+            if row is None:
+                continue
+            kind, before, doers = row.event, objs[0].idx, []
+        if not doers:
+            lem = doc[objs[0].i].lemma_.lower() if objs else None
+            earlier = [v for v in events if (v.event == kind or doc[v.head].lemma_.lower() == lem)
+                       and v.trigger.start_char < before and v.actor]
             doers = [p for p in earlier[-1].actor if p.code and p.code not in own] if earlier else []
         if doers:
             e.recipient = doers
