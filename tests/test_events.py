@@ -225,6 +225,9 @@ CASES = [
     ("Israel reimposed blockades in the West Bank.", "COERCE", {"ISR"}, {"PSE"}),
     ("The military government declared a state of siege in Haiti.", "COERCE", set(), {"HTI"}),
     # ---- ASSAULT: violence
+    # a force named on the weapon it acted through
+    ("OUAGADOUGOU, Oct. 19, 2023 (Reuters) - An army drone struck a livestock market in the northwest on Sunday.",
+     "ASSAULT", {"BFA"}, set()),
     ("MONTEVIDEO, May 7, 2025 (AFP) - Uruguay's charge d'affaires was pushed to the ground by the officers.",
      "ASSAULT", set(), {"URY"}),
     ("The United States fired 59 Tomahawk cruise missiles at a Syrian air base.", "ASSAULT", {"USA"}, {"SYR"}),

@@ -146,6 +146,14 @@ class GroupsMixin:
         from .triggers import match_trigger
         out = []
         for tok in doc:
+            if tok.i not in taken and tok.dep_ == "compound" and tok.head.dep_ in ARG_DEPS and \
+                    tok.head.lower_ in words("instruments.txt"):
+                force = self.titles.get(tok.lower_)
+                if force is not None and force.kind == "GROUP" and set(force.sectors) & {"MIL", "COP"}:
+                    # "an army drone struck the market": the army acted through it
+                    out.append(Mention(doc[tok.i:tok.i + 1], "GROUP", tok.text, None, list(force.sectors),
+                                       key=f"G:{tok.lower_}"))
+                    continue
             if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ARG_DEPS:
                 continue
             title, tstart = self._group_title(tok)
