@@ -213,6 +213,14 @@ def test_in_article_coreference(nlp):
     assert actors.resolve(doc, he) == bel[0].id
 
 
+def test_the_noun_a_body_was_described_by_stands_for_it(nlp):
+    doc = nlp("The Sahel Civilian Monitor, a group that documents abuses in the region, published a report. "
+              "The group branded the attack a war crime.")
+    group = [t for t in doc if t.lower_ == "group"][-1]
+    ent = actors.entity_by_id(doc)[actors.resolve(doc, group)]
+    assert ent.name == "Sahel Civilian Monitor" and ent.country == "NGO"
+
+
 def test_pronouns_agree_in_number(nlp):
     # "it" is not "human rights groups"; "six of them" are part of a counted group, not the police
     doc = nlp("Human rights groups have questioned the Kenyan government since it deployed officers in 2024.")

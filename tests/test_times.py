@@ -441,6 +441,14 @@ def test_a_deadline_belongs_to_what_is_promised(extract):
     assert ev["date"] == "2025-07-28" and ev["status"] == "asserted"
 
 
+def test_an_act_in_a_dated_act_takes_its_day(extract):
+    # "were killed in Sunday's strike": on Sunday, not when the report came out
+    rec = extract("OUAGADOUGOU, Oct. 19, 2023 (Reuters) - A monitoring group said at least 38 civilians were "
+                  "killed in Sunday's strike.").to_dict()
+    ev = next(e for e in rec["events"] if e["event"] == "ASSAULT")
+    assert ev["date"] == "2023-10-15"
+
+
 # -- WikiWars value F1 ------------------------------------------------------------------------------
 
 WIKIWARS_FLOOR = 0.879

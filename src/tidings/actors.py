@@ -445,6 +445,21 @@ class ActorFinder(GroupsMixin):
                 next((self.country_of_token[t.i] for t in root.subtree if t.i in self.country_of_token), None)
             named.country = g.country if place is None and g.country else place or named.country
             mentions.remove(g)
+        # "The Sahel Civilian Monitor, a group that documents abuses, ... The group said": a body
+        # described by a noun is what "the" + that noun stands for later
+        described_as: dict[str, _Mention] = {}
+        for m in sorted(mentions, key=lambda x: x.span.start):
+            root = m.span.root
+            if m.kind == "ORG":
+                for c in root.children:
+                    if c.dep_ == "appos" and c.pos_ == "NOUN" and c.tag_ == "NN":
+                        described_as[c.lemma_.lower()] = m
+                continue
+            body = described_as.get(root.lemma_.lower())
+            if m.kind == "GROUP" and body is not None and len(m.span) == 1 and root.tag_ == "NN" and \
+                    root.dep_ != "appos" and any(c.dep_ == "det" and c.lower_ == "the" for c in root.children):
+                m.kind, m.name, m.key, m.country = body.kind, body.name, body.key, body.country
+                m.sectors = list(body.sectors)
         # "the longliner Tui Lau", "the Aurora Bay, a cargo ship": a vessel's name is no person
         from .triggers import vessels
         for m in mentions:

@@ -423,6 +423,12 @@ def event_date(doc: Doc, trigger: Span) -> tuple[str | None, str | None, str]:
             for s, d in by_dist:
                 if clause_head(s.root).i in clauses:
                     return d[0], d[1], "text"
+        # 1c. "were killed in Sunday's strike": the day of the act it happened in
+        for s, d in by_dist:
+            noun = s.root.head
+            if s.root.dep_ == "poss" and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during") and \
+                    noun.head.head.i == head.i:
+                return d[0], d[1], "text"
         # 2. in the trigger's clause (not a date that belongs to another noun: "Saturday's elections")
         for s, d in by_dist:
             if clause_head(s.root).i == own.i and not (s.root.dep_ == "poss" and s.root.head.i != head.i) \
