@@ -473,6 +473,9 @@ CASES = [
     # accusations in other words: a judgement as a second object or apposition, legal action,
     # a protest note sent, an oversight office's account of abuse
     ("The rights group branded the Burkinabe army's attack a possible war crime.", "ACCUSE", {"NGO"}, {"BFA"}),
+    # a diplomatic note is a protest; what it protests, its sender protests, on the day it was handed
+    ("NAIROBI, March 6, 2025 (Reuters) - The dispute had been brewing since Monday, when Kenya handed a diplomatic "
+     "note to the Somali embassy protesting the harassment of Kenyan aircrews.", "ACCUSE", {"KEN"}, {"SOM"}),
     # an act named again as the subject of a reaction: aimed at whoever did it before
     ("Kosovo police raided the offices of a Serbian-run welfare centre on Monday. Monday's raid was condemned by "
      "Serbia's foreign ministry.", "ACCUSE", {"SRB"}, {"KOS"}),

@@ -449,6 +449,13 @@ def test_an_act_in_a_dated_act_takes_its_day(extract):
     assert ev["date"] == "2023-10-15"
 
 
+def test_a_clause_on_a_day_takes_that_day(extract):
+    rec = extract("NAIROBI, March 6, 2025 (Reuters) - The dispute had been brewing since Monday, when Kenya handed "
+                  "a diplomatic note to the Somali embassy.").to_dict()
+    ev = next(e for e in rec["events"] if e["event"] == "ACCUSE")
+    assert ev["date"] == "2025-03-03"
+
+
 # -- WikiWars value F1 ------------------------------------------------------------------------------
 
 WIKIWARS_FLOOR = 0.879

@@ -132,6 +132,11 @@ def subject(verb: Token, depth: int = 0) -> list[Token]:
         return subject(head, depth + 1)
     if dep == "relcl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return conjuncts(head)
+    if dep == "acl" and verb.tag_ == "VBG" and head.dep_ == "pobj" and head.head.lower_ == "to" and \
+            head.head.head.pos_ == "VERB" and verb.lemma_.lower() in ADDRESSING:
+        # "handed a note to the Somali embassy protesting the harassment": the sender protests,
+        # not the one addressed
+        return subject(head.head.head, depth + 1)
     if dep == "acl" and (verb.tag_ in ("VBG", "VBD", "VBZ", "VBP") or finite_misparse(verb)) and \
             head.pos_ in ("NOUN", "PROPN"):
         return conjuncts(head)  # "troops fighting in ...", and finite verbs the parser hung off a noun
@@ -147,6 +152,12 @@ def subject(verb: Token, depth: int = 0) -> list[Token]:
         if gov.pos_ in ("VERB", "AUX"):
             return subject(gov, depth + 1)
     return []
+
+
+#: Speech acts a sender makes in what it hands or sends to someone: "a note to the embassy
+#: protesting ...", "a letter to the council demanding ...".
+ADDRESSING = frozenset({"protest", "demand", "request", "ask", "urge", "accuse", "condemn", "complain",
+                        "call", "seek", "reject", "warn", "threaten", "object", "express", "voice"})
 
 
 def _stray_agent(verb: Token) -> list[Token]:

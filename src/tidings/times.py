@@ -423,6 +423,12 @@ def event_date(doc: Doc, trigger: Span) -> tuple[str | None, str | None, str]:
             for s, d in by_dist:
                 if clause_head(s.root).i in clauses:
                     return d[0], d[1], "text"
+        # 1b'. "since Monday, when Kenya handed a note to ...": the day the clause describes
+        own_clause = clause_head(head)
+        if own_clause.dep_ == "relcl":
+            for s, d in by_dist:
+                if s.start <= own_clause.head.i < s.end:
+                    return d[0], d[1], "text"
         # 1c. "were killed in Sunday's strike": the day of the act it happened in
         for s, d in by_dist:
             noun = s.root.head
