@@ -226,6 +226,8 @@ CASES = [
     ("The military government declared a state of siege in Haiti.", "COERCE", set(), {"HTI"}),
     # ---- ASSAULT: violence
     # a force named on the weapon it acted through
+    ("PORT-AU-PRINCE, July 28, 2025 (AP) - Armoured vehicles carrying Haitian and Kenyan officers stormed the "
+     "district before dawn on Saturday.", "ASSAULT", {"HTI", "KEN"}, {"HTI"}),
     ("OUAGADOUGOU, Oct. 19, 2023 (Reuters) - An army drone struck a livestock market in the northwest on Sunday.",
      "ASSAULT", {"BFA"}, set()),
     ("MONTEVIDEO, May 7, 2025 (AFP) - Uruguay's charge d'affaires was pushed to the ground by the officers.",

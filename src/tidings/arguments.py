@@ -8,6 +8,7 @@ conjuncts ("Iraq and Libya"). The events stage turns the tokens into coded parti
 from __future__ import annotations
 
 from spacy.tokens import Token
+from .lexicons import words
 
 SUBJECT_DEPS = ("nsubj", "csubj", "expl")
 RELATIVIZERS = frozenset({"that", "which", "who", "whom", "whose"})
@@ -86,7 +87,7 @@ def subject(verb: Token, depth: int = 0) -> list[Token]:
     support's subject is the EU; "killing one person and arresting 12": the main subject)."""
     own = _own_subject(verb)
     if own is not None:
-        return own
+        return _carried(own)
     prev = verb.doc[verb.i - 1] if verb.i > 0 else None
     if prev is not None and prev.dep_ == "pobj" and prev.pos_ in ("NOUN", "PROPN", "PRON") and \
             prev.head.lower_ in ("after", "before", "since", "until") and prev.head.i < prev.i and \
@@ -152,6 +153,18 @@ def subject(verb: Token, depth: int = 0) -> list[Token]:
         if gov.pos_ in ("VERB", "AUX"):
             return subject(gov, depth + 1)
     return []
+
+
+def _carried(subj: list[Token]) -> list[Token]:
+    """ "Armoured vehicles carrying Haitian and Kenyan officers stormed the district": the people
+    a vehicle carries acted, not the vehicle."""
+    if len(subj) == 1 and subj[0].lemma_.lower() in words("instruments.txt"):
+        for c in subj[0].children:
+            if c.dep_ == "acl" and c.lemma_.lower() in ("carry", "transport", "ferry"):
+                objs = [o for o in c.children if o.dep_ == "dobj"]
+                if objs:
+                    return conjuncts(objs[0])
+    return subj
 
 
 #: Speech acts a sender makes in what it hands or sends to someone: "a note to the embassy

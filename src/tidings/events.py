@@ -358,7 +358,11 @@ def find_events(doc: Doc) -> list[Event]:
         if c.event == "COERCE" and c.mode == "martial-law" and _disaster_nearby(c.word):
             continue  # a state of emergency after an earthquake is no repression (PLOVER manual, COERCE)
         if (reciprocal and not recipient) or (not recipient and len({p.code for p in actor if p.code}) > 1
-                                              and c.event in RECIPROCAL_TYPES):
+                                              and c.event in RECIPROCAL_TYPES
+                                              and not (c.event in MATERIAL_CONFLICT and
+                                                       any(x.dep_ == "dobj" for x in c.word.children))):
+            # "Kyrgyz and Tajik troops clashed": each side at the other; not "Haitian and Kenyan
+            # officers stormed the district", which has an object of its own
             recipient = list(reversed(actor)) if len({p.code for p in actor}) > 1 else recipient
         if not recipient and c.event == "REJECT":
             recipient = _rejected_party(c, actor, args)  # "rejected the criticism": its authors
