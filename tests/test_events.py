@@ -15,6 +15,11 @@ CASES = [
     # ---- AGREE: promises, offers, agreements, future cooperation
     ("Russia and Ukraine agreed to a prisoner exchange on Friday.", "AGREE", {"RUS", "UKR"}, set()),
     ("Iran agreed to resume talks with the European Union next month.", "AGREE", {"IRN"}, set()),
+    # "both sides" with a mediator named as often as one of them: the two of the latest two-sided act
+    ("ABU DHABI, Nov 21, 2025 (Reuters) - Russia and Ukraine swapped 84 prisoners each on Wednesday in an exchange "
+     "mediated by the United Arab Emirates, the UAE foreign ministry said. The UAE thanked its partners. The UAE "
+     "has mediated before. An official said both sides had agreed in principle to a further exchange.", "AGREE",
+     {"RUS", "UKR"}, set()),
     ("Japan pledged $500 million in aid to Ukraine.", "AGREE", {"JPN"}, {"UKR"}),
     # a directed act with no recipient named: the other side of a report from one country
     ("KATHMANDU, Jan. 19 (AFP) - China pledged 30 million yuan in emergency aid.", "AGREE", {"CHN"}, {"NPL"}),

@@ -439,6 +439,9 @@ def test_a_deadline_belongs_to_what_is_promised(extract):
                   published="2025-07-28").to_dict()
     ev = next(e for e in rec["events"] if e["event"] == "AGREE")
     assert ev["date"] == "2025-07-28" and ev["status"] == "asserted"
+    rec = extract("An official said both sides had agreed in principle to a further exchange of prisoners in "
+                  "December.", published="2025-11-21").to_dict()
+    assert next(e for e in rec["events"] if e["event"] == "AGREE")["date"] == "2025-11-21"
 
 
 def test_an_act_in_a_dated_act_takes_its_day(extract):

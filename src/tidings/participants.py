@@ -194,6 +194,13 @@ class Args:
                 counts[code] = counts.get(code, 0) + 1
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
         if len(ranked) < 2 or (len(ranked) > 2 and ranked[2][1] * 2 > ranked[1][1]):
+            # with a third country named about as often (a mediator, a host): the two sides of
+            # the latest act that had two ("Russia and Ukraine swapped prisoners")
+            for ev in reversed(self.history):
+                codes = list(dict.fromkeys(p.code for p in ev.actor
+                                           if p.code and len(p.code) == 3 and p.code not in NON_STATE_CODES))
+                if len(codes) == 2:
+                    return codes
             return []
         return [ranked[0][0], ranked[1][0]]
 

@@ -409,7 +409,12 @@ def event_date(doc: Doc, trigger: Span) -> tuple[str | None, str | None, str]:
     if cands and roles_of(head) & PROMISING:
         # "has pledged to send 200 officers by October": the deadline of what is promised or
         # asked for, not the day of the promise
-        cands = [(s, d) for s, d in cands if s.root.head.lower_ not in ("by", "within", "until")]
+        # ... and so is a time inside the promised act: "agreed to a further exchange in December"
+        inside = {t.i for c in head.children
+                  if c.dep_ in ("xcomp", "dobj") or (c.dep_ == "prep" and c.lower_ == "to")
+                  for t in c.subtree}
+        cands = [(s, d) for s, d in cands if s.root.head.lower_ not in ("by", "within", "until")
+                 and s.root.i not in inside]
     if cands:
         own = clause_head(head)
         by_dist = sorted(cands, key=lambda c: min(abs(c[0].start - head.i), abs(c[0].end - 1 - head.i)))
