@@ -13,6 +13,7 @@ from tests.conftest import shared_path
 # (text, event type, actor codes that must all appear, recipient codes that must all appear)
 CASES = [
     # ---- AGREE: promises, offers, agreements, future cooperation
+    ("Qatar will bring the ministers together next week.", "AGREE", {"QAT"}, set()),
     ("Russia and Ukraine agreed to a prisoner exchange on Friday.", "AGREE", {"RUS", "UKR"}, set()),
     ("Iran agreed to resume talks with the European Union next month.", "AGREE", {"IRN"}, set()),
     # "both sides" with a mediator named as often as one of them: the two of the latest two-sided act
@@ -199,6 +200,8 @@ CASES = [
     ("Saudi Arabia severed diplomatic ties with Iran.", "SANCTION", {"SAU"}, {"IRN"}),
     ("Turkey recalled its ambassador from Israel.", "SANCTION", {"TUR"}, {"ISR"}),
     # ---- MOBILIZE: military moves short of force
+    ("GUAYAQUIL, Ecuador, Nov. 14, 2024 (AP) - On Wednesday hundreds of soldiers had been sent into the compound.",
+     "MOBILIZE", {"ECU"}, set()),
     ("Russia massed troops near the border with Ukraine.", "MOBILIZE", {"RUS"}, set()),
     ("KADUNA, Nigeria (Reuters) - The governor said extra troops had been deployed to the area.", "MOBILIZE", {"NGA"},
      set()),
@@ -230,6 +233,7 @@ CASES = [
     ("Israel reimposed blockades in the West Bank.", "COERCE", {"ISR"}, {"PSE"}),
     ("The military government declared a state of siege in Haiti.", "COERCE", set(), {"HTI"}),
     # ---- ASSAULT: violence
+    ("BAGHDAD, March 3, 2024 (Reuters) - The bombing left 11 people dead.", "ASSAULT", set(), {"IRQ"}),
     # a force named on the weapon it acted through
     ("PORT-AU-PRINCE, July 28, 2025 (AP) - Armoured vehicles carrying Haitian and Kenyan officers stormed the "
      "district before dawn on Saturday.", "ASSAULT", {"HTI", "KEN"}, {"HTI"}),
@@ -581,6 +585,8 @@ NEGATIVES = [
      "REQUEST"),
     ("The talks were productive, a spokesman said.", "CONSULT"),
     ("An earthquake struck southern Turkey on Monday.", "ASSAULT"),
+    ("The storm left him homeless.", "ASSAULT"),
+    ("The minister left the meeting early.", "ASSAULT"),
     ("Relatives gathered on Wednesday demanding lists of the dead and wounded.", "ASSAULT"),
     ("Prisoners armed with pistols and machetes took over two cell blocks.", "AID"),
     ("Kenyan officials charged, without offering evidence, that the flights had carried weapons.", "AGREE"),

@@ -225,8 +225,8 @@ def _object_lemmas(tok: Token) -> list[str]:
                     out.append(lemma(x))
                     out.append(x.lower_)
                     for g in x.children:
-                        if g.dep_ == "amod" and g.i > x.i:
-                            out.append(lemma(g))  # "held the rebels responsible": a predicate after the noun
+                        if g.dep_ in ("amod", "acomp", "oprd") and g.i > x.i:
+                            out.append(lemma(g))  # "held the rebels responsible", "left 11 inmates dead"
                         if g.dep_ in ("compound", "amod"):
                             out.append(f"{lemma(g)} {lemma(x)}")
                             if x.pos_ == "PROPN" and g.is_title and g.lower_ in gazetteer.titles():
