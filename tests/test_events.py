@@ -487,6 +487,9 @@ CASES = [
     # a diplomatic note is a protest; what it protests, its sender protests, on the day it was handed
     ("NAIROBI, March 6, 2025 (Reuters) - The dispute had been brewing since Monday, when Kenya handed a diplomatic "
      "note to the Somali embassy protesting the harassment of Kenyan aircrews.", "ACCUSE", {"KEN"}, {"SOM"}),
+    # a rejection the narrator reports after what it rejects is asserted, aimed at its authors
+    ("MITROVICA, Kosovo, Oct 22, 2025 (AFP) - Kosovo police said they had found two rifles on the premises, an "
+     "account that Serbian officials rejected.", "REJECT", {"SRB"}, {"KOS"}),
     # an act named again as the subject of a reaction: aimed at whoever did it before
     ("Kosovo police raided the offices of a Serbian-run welfare centre on Monday. Monday's raid was condemned by "
      "Serbia's foreign ministry.", "ACCUSE", {"SRB"}, {"KOS"}),

@@ -269,3 +269,14 @@ def test_what_a_thing_is_called_ends_at_the_clause_after_it(nlp):
               "\"provocative\", and on Monday Fiji summoned Tonga's high commissioner.")
     (st,) = [s for s in doc._.statements if s.cue.text == "called"]
     assert "summoned" not in st.content.text
+
+
+def test_an_account_named_after_what_was_said_is_the_narrators(nlp):
+    # ", an account that Serbian officials rejected, saying ...": neither the comment nor the
+    # rejecters' reason is part of what the police said
+    doc = nlp("Police said they had found two hunting rifles on the premises, an account that Serbian officials "
+              "rejected, saying the weapons had been planted.")
+    police = next(s for s in doc._.statements if s.cue.text == "said")
+    assert police.content.text.endswith("on the premises")
+    saying = next(s for s in doc._.statements if s.cue.text == "saying")
+    assert saying.speaker_span.text == "Serbian officials"

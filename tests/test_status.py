@@ -16,6 +16,8 @@ CASES = [
     ("Germany sent tanks to Ukraine in January.", "sent", "asserted", None),
     ("The government expelled two Russian diplomats.", "expelled", "asserted", None),
     ("Thousands of protesters marched against the government.", "marched", "asserted", None),
+    ("Police said they had found two rifles on the premises, an account that Serbian officials rejected.",
+     "rejected", "asserted", None),
     # attributed: inside someone's statement
     ("The ministry said Russian troops attacked the village.", "attacked", "attributed", "ministry"),
     ("Kyiv said Russian forces shelled the city.", "shelled", "attributed", "Ukraine"),

@@ -86,6 +86,15 @@ def _trim(span: Span) -> Span:
                            or doc[start].lower_ == "that" and doc[start].dep_ in ("mark", "dobj", "nsubj")
                            and start == span.start):
         start += 1
+    for k in range(start + 1, end - 2):
+        # "they had found two rifles, an account that Serbian officials rejected": the narrator's
+        # comment on what was said is no part of it
+        det = doc[k + 1].lower_ in ("an", "a", "the", "which")
+        noun = doc[k + 2] if det else doc[k + 1]
+        if doc[k].text == "," and noun.lemma_.lower() in ACCOUNTS and noun.dep_ in ("appos", "npadvmod") and \
+                any(c.dep_ in ("relcl", "acl") for c in noun.children):
+            end = k
+            break
     while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in ('"', "\u201d")
                            or doc[end - 1].is_space):
         end -= 1
@@ -299,6 +308,14 @@ def _speaker_token(tok: Token, cue: Cue, by_cue: dict[int, Token]) -> Token | No
     subj = _subject(tok)
     if subj is not None:
         return subj
+    if tok.tag_ == "VBG" and tok.dep_ == "advcl":
+        # "..., an account that Serbian officials rejected, saying ...": the rejecters say it
+        for c in tok.head.children:
+            if c.i < tok.i and c.lemma_.lower() in ACCOUNTS and c.dep_ in ("appos", "npadvmod"):
+                rel = next((r for r in c.children if r.dep_ == "relcl"), None)
+                s = _subject(rel) if rel is not None else None
+                if s is not None and s.lower_ not in ("that", "which"):
+                    return s
     # A participle or conjunct without a subject speaks for the clause it hangs from:
     # "..., Putin said, saying that ...", "pointed out that ..., emphasizing that ...".
     head = tok
