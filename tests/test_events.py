@@ -200,6 +200,8 @@ CASES = [
     ("Saudi Arabia severed diplomatic ties with Iran.", "SANCTION", {"SAU"}, {"IRN"}),
     ("Turkey recalled its ambassador from Israel.", "SANCTION", {"TUR"}, {"ISR"}),
     # ---- MOBILIZE: military moves short of force
+    ("Serbian army units had been moved to the highest level of alert.", "MOBILIZE", {"SRB"}, set()),
+    ("Serbia put its troops on full combat readiness.", "MOBILIZE", {"SRB"}, set()),
     ("GUAYAQUIL, Ecuador, Nov. 14, 2024 (AP) - On Wednesday hundreds of soldiers had been sent into the compound.",
      "MOBILIZE", {"ECU"}, set()),
     ("Russia massed troops near the border with Ukraine.", "MOBILIZE", {"RUS"}, set()),
