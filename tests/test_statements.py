@@ -280,3 +280,11 @@ def test_an_account_named_after_what_was_said_is_the_narrators(nlp):
     assert police.content.text.endswith("on the premises")
     saying = next(s for s in doc._.statements if s.cue.text == "saying")
     assert saying.speaker_span.text == "Serbian officials"
+
+
+def test_quoted_words_a_denial_judges_with_are_the_speakers_own(nlp):
+    doc = nlp('Somalia\'s foreign ministry dismissed the weapons allegation as "a fabrication meant to justify '
+              'economic sabotage".')
+    kinds = {(s.cue_class, s.content.text) for s in doc._.statements}
+    assert ("denial", "the weapons allegation") in kinds
+    assert ("speech", "a fabrication meant to justify economic sabotage") in kinds

@@ -428,6 +428,12 @@ def find_statements(doc: Doc) -> list[Statement]:
             by_cue[tok.i] = speaker
         kind, content = _kind(content, quotes)
         found.append((tok, cue, content, speaker, kind))
+        judged = _as_phrase(tok) if cue.cls == "denial" else None
+        if judged is not None and _in_quote(quotes, judged.root) is not None:
+            # "dismissed the allegation as 'a fabrication meant to ...'": the denial's object is
+            # what is denied; the quoted words are the speaker's own, a statement of their own
+            jkind, judged = _kind(judged, quotes)
+            found.append((tok, Cue(cue.lemma, cue.particle, cue.pos, "speech", "as"), judged, speaker, jkind))
 
     statements: list[Statement] = []
     for n, (tok, cue, content, speaker, kind) in enumerate(sorted(found, key=lambda f: f[2].start), 1):
