@@ -288,3 +288,10 @@ def test_quoted_words_a_denial_judges_with_are_the_speakers_own(nlp):
     kinds = {(s.cue_class, s.content.text) for s in doc._.statements}
     assert ("denial", "the weapons allegation") in kinds
     assert ("speech", "a fabrication meant to justify economic sabotage") in kinds
+
+
+def test_the_agent_of_a_passive_cue_speaks(nlp):
+    doc = nlp('Monday\'s raid was condemned by Serbia\'s foreign ministry as "an act of terror against the Serb '
+              'people".')
+    (st,) = [s for s in doc._.statements if s.cue.text == "condemned"]
+    assert st.speaker_span.text == "Serbia's foreign ministry"

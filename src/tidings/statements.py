@@ -331,6 +331,11 @@ def _speaker_token(tok: Token, cue: Cue, by_cue: dict[int, Token]) -> Token | No
 
 
 def _subject(tok: Token) -> Token | None:
+    if any(c.dep_ == "auxpass" for c in tok.children):
+        # "Monday's raid was condemned by Serbia's foreign ministry as ...": the agent speaks
+        agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        if agent is not None:
+            return agent
     for c in tok.children:
         if c.dep_ in SUBJECTS:
             return c
