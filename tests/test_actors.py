@@ -222,6 +222,13 @@ def test_the_noun_a_body_was_described_by_stands_for_it(nlp):
     assert ent.name == "Sahel Civilian Monitor" and ent.country == "NGO"
 
 
+def test_he_is_the_speaker_not_a_name_in_his_subordinate_clause(nlp):
+    doc = nlp('"Killing unarmed civilians can never be justified," foreign ministry spokesman Tanvir Siddique told '
+              'reporters after the envoy, Pranav Mehra, left the ministry. He said Dhaka had sent a protest note.')
+    he = next(t for t in doc if t.text == "He")
+    assert actors.entity_by_id(doc)[actors.resolve(doc, he)].name == "Tanvir Siddique"
+
+
 def test_pronouns_agree_in_number(nlp):
     # "it" is not "human rights groups"; "six of them" are part of a counted group, not the police
     doc = nlp("Human rights groups have questioned the Kenyan government since it deployed officers in 2024.")

@@ -75,16 +75,28 @@ def resolve(doc: Doc, token: Token) -> str | None:
     low = token.lower_
     if low in PERSON_PRONOUNS:
         ents = entity_by_id(doc)
-        best, best_pos = None, -1
+        best: tuple[int, str, Token] | None = None  # the latest person named before
+        main: tuple[int, str] | None = None  # ... and the latest who is a main clause's subject
         for e in ents.values():
             if e.kind != "PERSON":
                 continue
             for span in e.mentions:
-                if span.start < token.i and span.start > best_pos:
-                    subj_bonus = span.root.dep_ in ("nsubj", "nsubjpass")
-                    if best is None or span.start > best_pos or subj_bonus:
-                        best, best_pos = e.id, span.start
-        return best
+                if span.start >= token.i:
+                    continue
+                if best is None or span.start > best[0]:
+                    best = (span.start, e.id, span.root)
+                if span.start < token.sent.start and span.root.pos_ == "PROPN" and _main_subject(span.root) and \
+                        (main is None or span.start > main[0]):
+                    main = (span.start, e.id)
+        if best is None:
+            return None
+        if main is not None and main[1] != best[1] and token.dep_ in ("nsubj", "nsubjpass") and \
+                best[0] < token.sent.start and not _main_subject(best[2]) and \
+                doc[main[0]].sent.start == best[2].sent.start:
+            # '"...," spokesman X told reporters after the envoy, Y, left. He said ...': the
+            # sentence's subject, not a person named in its subordinate clause
+            return main[1]
+        return best[1]
     if low in IT_PRONOUNS or low in THEY_PRONOUNS:
         return _resolve_non_person(doc, token, plural=low in THEY_PRONOUNS)
     return None
@@ -149,6 +161,13 @@ def _resolve_non_person(doc: Doc, token: Token, plural: bool) -> str | None:
         if tok.sent == sent and tok.dep_ in ("nsubj", "nsubjpass") and not partitive:
             break
     return best
+
+
+def _main_subject(tok: Token) -> bool:
+    """The subject of its sentence's main verb or of a verb of saying (or a name set beside it)."""
+    while tok.dep_ in ("appos", "compound", "conj") and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass") and (tok.head.dep_ == "ROOT" or tok.head.lemma_.lower() in _SPEECH_LEMMAS)
 
 
 def _plural_noun(tok: Token) -> bool:
