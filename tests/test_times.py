@@ -459,6 +459,14 @@ def test_a_clause_on_a_day_takes_that_day(extract):
     assert ev["date"] == "2025-03-03"
 
 
+def test_a_clock_time_without_a_day_is_on_the_day_last_named(extract):
+    rec = extract("OUAGADOUGOU, Oct. 19, 2023 (Reuters) - The army rejected the finding on Thursday that civilians "
+                  "died when a drone struck a market on Sunday.\n\nThe market was hit shortly after midday, "
+                  "witnesses said.\n\nTwo days later, the army said the strike had killed fighters.").to_dict()
+    values = {t["text"]: t["value"] for t in rec["times"]}
+    assert values["midday"] == "2023-10-15T12:00" and values["Two days later"] == "2023-10-17"
+
+
 # -- WikiWars value F1 ------------------------------------------------------------------------------
 
 WIKIWARS_FLOOR = 0.879

@@ -139,6 +139,8 @@ class TimeStage:
         day = None
         if frame.kind == "date" and "hh" in frame.f and "y" not in frame.f and "m" not in frame.f:
             day = self._day_in_sentence(i, frames, spans, ctx, tense_of, resolved)
+            if day is None and ctx.ref is not None and getattr(ctx.ref, "d", None):
+                day = ctx.ref  # "was hit shortly after midday", after "on Sunday": that day's midday
         t = tense_of(i) if frame.kind in ("date", "weekday", "weekend") else None
         return self.resolver.resolve(frame, ctx, t, day)
 
