@@ -540,6 +540,8 @@ def test_a_participle_takes_its_clause_time(extract):
     ("Kalnina accused Belarus of letting the men's handler travel into Latvia through its territory in December.",
      "2026-02-12", "2025-12"),
     ("The rally was held on May 6.", "2026-04-22", "2025-05-06"),
+    # "since" looks back, whatever the verb's tense
+    ("If Moscow kept to that timetable, it would be the largest swap since the summer.", "2025-11-21", "2025-SU"),
 ])
 def test_dates_without_a_year_look_the_way_their_verb_points(extract, text, published, value):
     rec = extract(text, published=published).to_dict()

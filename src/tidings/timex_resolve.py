@@ -135,6 +135,8 @@ def tense(span: Span, lex: Lexicon) -> str | None:
     """'past', 'future', 'present' or None: the tense of the clause the expression is in."""
     tok: Token = span.root
     prep = tok.head if tok.dep_ == "pobj" else None
+    if prep is not None and prep.lower_ == "since":
+        return "past"  # "the largest swap since the summer", whatever the verb's tense
     if prep is not None and prep.lower_ in ("until", "by") and prep.head.lemma_ in DEADLINE_VERBS:
         return "future"  # "the two sides had until Oct. 15 to sign", "gave them until Friday": a deadline
     if prep is not None and prep.lower_ in ("until", "till", "to") and prep.head.lemma_ in DEFERRING_VERBS:
