@@ -356,3 +356,12 @@ def test_a_passive_dismissal_is_the_agent_s_denial(extract):
     ents = {e["id"]: e for e in rec["entities"]}
     (claim,) = rec["claims"]
     assert claim["status"] == "denied" and "UZB" in {ents[e]["country"] for e in claim["denied_by"]}
+
+
+def test_rejecting_the_allegations_denies_all_the_source_just_alleged(extract):
+    text = ("KYIV, Nov 21, 2025 (Reuters) - Ukrainian official Serhiy Tkachuk said the men bore marks of beatings and "
+            "electric shocks. He said several had been denied medical care for months. The Russian Defence "
+            "Ministry rejected the allegations.")
+    rec = extract(text).to_dict()
+    denied = [c["text"] for c in rec["claims"] if c["status"] == "denied"]
+    assert any("electric shocks" in t for t in denied) and any("medical care" in t for t in denied)

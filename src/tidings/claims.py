@@ -181,6 +181,10 @@ def find_claims(doc: Doc) -> list[Claim]:
         if target is None:
             continue
         targets = [target]
+        if obj is not None and obj.dep_ == "dobj" and obj.lemma_.lower() in REFERRING and obj.tag_ == "NNS":
+            # "rejected the allegations": all that the same source alleged just before
+            targets += [c for c in earlier if c is not target and c.claimants == target.claimants
+                        and tok.sent.start - c.text.end < 400]
         if stance == "denied" and target.id in accused_of:
             # "accused the union of X and claimed Y. The union denied ...": what the same accuser
             # said of it in the same sentence falls with it
