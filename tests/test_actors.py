@@ -229,6 +229,13 @@ def test_he_is_the_speaker_not_a_name_in_his_subordinate_clause(nlp):
     assert actors.entity_by_id(doc)[actors.resolve(doc, he)].name == "Tanvir Siddique"
 
 
+def test_they_said_is_the_source_named_before(nlp):
+    doc = nlp("The former minister was dragged from the building by masked police officers, according to embassy "
+              "staff. The envoy was pushed to the ground when he tried to block the officers, they said.")
+    they = next(t for t in doc if t.text == "they")
+    assert actors.entity_by_id(doc)[actors.resolve(doc, they)].name == "embassy staff"
+
+
 def test_pronouns_agree_in_number(nlp):
     # "it" is not "human rights groups"; "six of them" are part of a counted group, not the police
     doc = nlp("Human rights groups have questioned the Kenyan government since it deployed officers in 2024.")

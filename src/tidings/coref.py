@@ -143,6 +143,7 @@ def _resolve_non_person(doc: Doc, token: Token, plural: bool) -> str | None:
             start = doc[start - 1].sent.start
     best, best_score = None, None
     # "Six of them were freed": a part of a counted group ("rounded up eight people")
+    speaking = plural and token.dep_ == "nsubj" and token.head.lemma_.lower() in _SPEECH_LEMMAS
     partitive = plural and token.dep_ == "pobj" and token.head.lower_ == "of" and \
         token.head.head.pos_ in ("NUM", "ADJ", "DET", "PRON", "NOUN")
     for i in range(token.i - 1, start - 1, -1):
@@ -155,12 +156,20 @@ def _resolve_non_person(doc: Doc, token: Token, plural: bool) -> str | None:
         if not plural and _plural_noun(phrase_of(doc, tok).root):
             continue  # "it" is not "human rights groups"
         counted = any(c.dep_ == "nummod" for c in tok.children)
-        score = (partitive and counted, tok.sent == sent, tok.dep_ in ("nsubj", "nsubjpass"), i)
+        # '..., according to embassy staff. X was pushed ..., they said': a source speaks again
+        source = speaking and (_source(tok) or (tok.dep_ == "pobj" and tok.head.lower_ == "to"
+                                                and tok.head.head.lower_ == "according"))
+        score = (partitive and counted, source, tok.sent == sent, tok.dep_ in ("nsubj", "nsubjpass"), i)
         if best_score is None or score > best_score:
             best, best_score = eid, score
-        if tok.sent == sent and tok.dep_ in ("nsubj", "nsubjpass") and not partitive:
+        if tok.sent == sent and tok.dep_ in ("nsubj", "nsubjpass") and not partitive and not speaking:
             break
     return best
+
+
+def _source(tok: Token) -> bool:
+    """The subject of a verb of saying."""
+    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _SPEECH_LEMMAS
 
 
 def _main_subject(tok: Token) -> bool:
