@@ -152,6 +152,9 @@ CASES = [
     ("MANILA, Aug. 21 (AP) - Chinese coast guard ships fired water cannon at a Philippine patrol vessel. The "
      "navy said two sailors were hurt.", "navy", "ORG", "PHL", "MIL"),
     ("KFOR, the NATO-led peacekeeping force, stepped up patrols.", "KFOR", "ORG", "IGO", "MIL"),
+    # a capital as the first word of a company's name ("Seoul Metro"), not a place of the same name
+    ("SEOUL, July 11 (Yonhap) - Seoul Metro agreed to hire 650 additional workers.", "Seoul Metro", "ORG", "KOR",
+     None),
     # names the NER took for places or people, or missed: named by what they are ("gang",
     # "forum", "mission", "headquarters"), a gang of the place it operates in
     ("PORT-AU-PRINCE, July 28, 2025 (AP) - Police retook a district that the Twa Zetwal gang had held for "

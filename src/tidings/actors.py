@@ -185,6 +185,8 @@ class ActorFinder(GroupsMixin):
                 actor.kind in ("COUNTRY", "DEMONYM", "CAPITAL")
             if inside and not before_title and self._has_foreign_name_word(inside[0], start, end):
                 continue
+            if self._names_a_body(doc, span, actor):
+                continue
             spans.append(span)
         covered = {i for s in every for i in range(s.start, s.end)}
         people = {i for e in names if e.label_ == "PERSON" for i in range(e.start, e.end)}
@@ -199,6 +201,18 @@ class ActorFinder(GroupsMixin):
         spans = filter_spans(spans)
         every = filter_spans(every)
         return [(s, self.names[s.label_]) for s in spans], [(s, self.names[s.label_]) for s in every]
+
+    @staticmethod
+    def _names_a_body(doc: Doc, span: Span, actor: gazetteer.Actor) -> bool:
+        """ "Seoul Metro": a capital named as the first word of a facility or organisation that the
+        NER found just after it (and that is no place of that country)."""
+        if actor.kind != "CAPITAL" or span.end >= len(doc) or span.root.dep_ != "compound":
+            return False
+        nxt = next((e for e in doc.ents if e.start == span.end), None)
+        if nxt is None or nxt.label_ not in ("FAC", "ORG") or span.root.head.i not in range(nxt.start, nxt.end):
+            return False
+        where = gazetteer.place(nxt.text)
+        return where is None or where["country_code"] != actor.code
 
     def _has_foreign_name_word(self, ent: Span, start: int, end: int) -> bool:
         for t in ent:
@@ -255,6 +269,8 @@ class ActorFinder(GroupsMixin):
 
     def _from_ent(self, doc: Doc, ent: Span) -> _Mention | None:
         label = ent.label_
+        if label == "GPE" and ent.text in self.names and self._names_a_body(doc, ent, self.names[ent.text]):
+            return None  # "Seoul" of "Seoul Metro": part of the name that follows
         toks = list(ent)
         # Region names the small model mislabels: "Belgorod region" (PRODUCT), "Donetsk oblast".
         nxt = doc[ent.end] if ent.end < len(doc) else None
@@ -351,6 +367,15 @@ class ActorFinder(GroupsMixin):
                 if described is not None:
                     sectors = list(described.sectors)  # "the rights group Collectif Justice Populaire"
             return _Mention(span, "ORG", span.text, country, sectors, key=f"O:{span.text.lower()}")
+        before = doc[ent.start - 1] if ent.start > 0 else None
+        if label in ("FAC", "ORG") and before is not None and before.dep_ == "compound" and \
+                before.head.i in range(ent.start, ent.end) and before.text in self.names and \
+                self._names_a_body(doc, doc[before.i:before.i + 1], self.names[before.text]):
+            # "Seoul Metro agreed to hire ...": the capital's city company
+            span = doc[before.i:ent.end]
+            by_name = gazetteer.org_sector(span)
+            return _Mention(span, "ORG", span.text, self.names[before.text].code, [by_name] if by_name else [],
+                            key=f"O:{span.text.lower()}")
         if label in ("GPE", "LOC", "PERSON") and nxt is not None and nxt.lower_ in words("org_heads.txt") and \
                 ent.root.dep_ == "compound" and ent.root.head.i == nxt.i and nxt.is_lower and \
                 gazetteer.place(ent.text) is None and not any(t.i in self.country_of_token for t in ent):
