@@ -155,6 +155,9 @@ CASES = [
     # a capital as the first word of a company's name ("Seoul Metro"), not a place of the same name
     ("SEOUL, July 11 (Yonhap) - Seoul Metro agreed to hire 650 additional workers.", "Seoul Metro", "ORG", "KOR",
      None),
+    # an unnamed official of a named place is an entity of his own, of that place's country
+    ("CONAKRY, Oct 15, 2025 (Reuters) - Boké's public prosecutor opened an investigation.", "public prosecutor",
+     "PERSON", "GIN", "JUD"),
     # names the NER took for places or people, or missed: named by what they are ("gang",
     # "forum", "mission", "headquarters"), a gang of the place it operates in
     ("PORT-AU-PRINCE, July 28, 2025 (AP) - Police retook a district that the Twa Zetwal gang had held for "

@@ -160,13 +160,18 @@ class GroupsMixin:
             national = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "poss")
                         and c.i in self.country_of_token]
             person = self.titles.get(tok.lower_)
+            place_poss = next((c for c in tok.children if c.dep_ == "poss" and (
+                c.i in self.country_of_token or c.pos_ == "PROPN" and gazetteer.place(c.text) is not None)), None)
             if title is None and person is not None and person.kind == "PERSON" and person.sectors and \
-                    tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
-                # "police arrested an investigative journalist": one unnamed person, an entity of
-                # his own
+                    tok.tag_ == "NN" and (any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+                                          or place_poss is not None):
+                # "police arrested an investigative journalist", "Boké's public prosecutor": one
+                # unnamed person, an entity of his own
                 start = min([tok.i] + [c.left_edge.i for c in tok.lefts if c.dep_ in ("amod", "compound")])
                 span = doc[start:tok.i + 1]
-                country = next((self.country_of_token[t.i] for t in span if t.i in self.country_of_token), None)
+                country = next((self.country_of_token[t.i] for t in span if t.i in self.country_of_token), None) \
+                    or (self.country_of_token.get(place_poss.i) or gazetteer.place(place_poss.text)["country_code"]
+                        if place_poss is not None else None)
                 out.append(Mention(span, "PERSON", span.text, country, list(person.sectors), key=f"U:{tok.i}"))
                 continue
             if (title is None or title.kind != "GROUP") and counted_pair(tok) and tok.lower_ not in NOT_GROUPS:
