@@ -467,6 +467,14 @@ def test_a_clock_time_without_a_day_is_on_the_day_last_named(extract):
     assert values["midday"] == "2023-10-15T12:00" and values["Two days later"] == "2023-10-17"
 
 
+def test_words_said_in_a_video_are_dated_by_the_video(extract):
+    rec = extract("PORT-AU-PRINCE, July 28, 2025 (AP) - In a video posted on social media on Sunday, the gang's "
+                  "leader promised to retake the district and threatened to burn it down if residents helped "
+                  "police.").to_dict()
+    threat = next(e for e in rec["events"] if e["event"] == "THREATEN" and "threatened" in e["event_text"])
+    assert threat["date"] == "2025-07-27" and threat["status"] == "asserted"
+
+
 # -- WikiWars value F1 ------------------------------------------------------------------------------
 
 WIKIWARS_FLOOR = 0.879

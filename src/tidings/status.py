@@ -112,7 +112,10 @@ def own_status(tok: Token, threat: bool = False) -> str | None:
                         found.add(st)
         if t.i != tok.i and t.lemma_.lower() == "go" and t.tag_ == "VBG":
             found.add("future")  # "is going to deploy"
-        if t.i != tok.i and t.lemma_.lower() in m.get("governor", {}) and tok in list(t.subtree):
+        below = chain[chain.index(t) - 1] if chain.index(t) > 0 else None
+        coordinated = below is not None and below.dep_ == "conj" and below.head.i == t.i
+        if t.i != tok.i and t.lemma_.lower() in m.get("governor", {}) and tok in list(t.subtree) and not coordinated:
+            # (not "promised to retake the district and threatened to burn it": two acts, side by side)
             st = m["governor"][t.lemma_.lower()]
             if st == "negated":
                 negations += 1

@@ -391,6 +391,9 @@ def _of_earlier_event(t, head) -> bool:
         and noun.dep_ == "pobj" and noun.head.lower_ in ("after", "before", "following", "since", "until")
 
 
+#: What words come out in: "In a video posted on Sunday, X threatened ...".
+MEDIA_NOUNS = frozenset({"video", "statement", "interview", "speech", "post", "message", "letter", "broadcast",
+                         "address", "recording", "communique", "communiqué", "report"})
 #: Frame roles of verbs whose deadline belongs to the act they promise, threaten or ask for.
 PROMISING = frozenset({"agree", "threaten", "request", "intent"})
 
@@ -467,6 +470,14 @@ def event_date(doc: Doc, trigger: Span) -> tuple[str | None, str | None, str]:
                 return d[0], d[1], "text"
             if ch.pos_ not in ("VERB", "AUX") and s.root.dep_ != "poss" and \
                     not any(t.pos_ in ("VERB", "AUX") for t in ch.subtree if t.i != ch.i and t.i != head.i):
+                return d[0], d[1], "text"
+        # 3a. "In a video posted on Sunday, the gang leader threatened ...": said on the day the
+        #     words it was said in came out
+        for s, d in by_dist:
+            ch = clause_head(s.root)
+            noun = ch.head
+            if ch.dep_ == "acl" and ch.tag_ == "VBN" and noun.lemma_.lower() in MEDIA_NOUNS and \
+                    noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.i in (own.i, first.i):
                 return d[0], d[1], "text"
         # 2b. "on Friday, a day after gunmen ambushed a convoy": counted from the main clause's day
         shifted = _offset_from_main(own, by_dist)
