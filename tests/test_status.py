@@ -51,8 +51,8 @@ CASES = [
     ("The government did not impose sanctions.", "impose", "negated", None),
     ("Police never arrested the suspects.", "arrested", "negated", None),
     # a threat beside a promise is made, not promised
-    ("The gang leader promised to retake the district and threatened to burn it down.", "threatened", "asserted",
-     None),
+    ("PORT-AU-PRINCE (AP) - The gang leader promised to retake the district and threatened to burn it down.",
+     "threatened", "asserted", None),
     ("The soldiers abandoned their positions without firing a shot.", "firing", "negated", None),
     ("Israel and Hamas failed to reach an agreement.", "agreement", "negated", None),
     ("The rebels did not attack the city.", "attack", "negated", None),
