@@ -165,7 +165,9 @@ CASES = [
     ("Rights group Shimana Adhikar Forum demanded an independent inquiry.", "Shimana Adhikar Forum", "ORG", "NGO",
      "SOC"),
     ("Haitian police and the Kenyan-led Multinational Security Support mission said they had regained control.",
-     "Multinational Security Support mission", "ORG", None, None),
+     "Multinational Security Support mission", "ORG", "IGO", "COP"),
+    ("Haitian police and the Kenyan-led Multinational Security Support mission said they had regained control. "
+     "The gang said it had killed four officers, which the mission denied.", "the mission", "ORG", "IGO", "COP"),
     ("The bodies were handed over, Ukraine's Coordination Headquarters for the Treatment of Prisoners of War "
      "said.", "Coordination Headquarters for the Treatment of Prisoners of War", "ORG", "UKR", None),
     ("BUNIA, Congo, May 28 (Reuters) - Fighters from the Ituri Self-Defence Front attacked a camp near Fataki.",

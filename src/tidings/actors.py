@@ -1022,7 +1022,7 @@ def named_by_last_word(word: str, entities: list[Entity]) -> Entity | None:
     """The latest organisation whose name of several words ends in `word`."""
     for e in reversed(entities):
         parts = e.name.split()
-        if e.kind == "ORG" and len(parts) > 1 and parts[-1] == word:
+        if e.kind == "ORG" and len(parts) > 1 and parts[-1].lower() == word.lower():
             return e
     return None
 
