@@ -95,6 +95,10 @@ CASES = [
     ("Britain donated 10,000 tents to Pakistan.", "AID", {"GBR"}, {"PAK"}),
     ("Germany delivered tanks to Ukraine last month.", "AID", {"DEU"}, {"UKR"}),
     # ---- RETREAT: withdrawal, release, resignation, disarmament
+    # a passive with a patient of its own inherits no doer from the verb it is joined to; the
+    # preposition the parser hung on the particle still names the recipient
+    ("DHAKA, October 16, 2025 (Reuters) - Indian and Bangladeshi commanders held a meeting on Tuesday, and the "
+     "bodies were handed back to Bangladesh the following day.", "RETREAT", set(), {"BGD"}),
     ("GUAYAQUIL, Ecuador, Nov. 14, 2024 (AP) - Police rounded up eight people on Wednesday. Six of them were "
      "freed the following day.", "RETREAT", {"ECU"}, {"ECU"}),
     ("Russia withdrew its troops from the Kherson region.", "RETREAT", {"RUS"}, set()),

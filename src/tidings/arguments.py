@@ -110,7 +110,10 @@ def subject(verb: Token, depth: int = 0) -> list[Token]:
                 return conjuncts(c)
     if depth > 6 or verb.head is verb:
         return []
-    if is_passive(verb) and verb.dep_ not in ("xcomp", "conj"):
+    if is_passive(verb) and (verb.dep_ not in ("xcomp", "conj") or
+                             any(c.dep_ == "nsubjpass" and c.lower_ not in RELATIVIZERS for c in verb.children)):
+        # (a passive with a patient of its own inherits no doer: "commanders held a meeting on
+        # Tuesday, and the bodies were handed back the following day")
         return _stray_agent(verb)
     head = verb.head
     dep = verb.dep_

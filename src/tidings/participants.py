@@ -363,6 +363,10 @@ def _recipient_tokens(c: Cand, spec: str) -> list[Token]:
         return [x for k in w.children if k.dep_ == "ccomp" for s in k.children if s.dep_ in ("nsubj", "nsubjpass")
                 for x in conjuncts(s)]
     got = [x for h in heads + _object_heads(c, spec) for x in prep_objects(h, spec)]
+    if not got and c.row.particle:
+        # "were handed back to Bangladesh": the parser hung the preposition on the particle
+        got = [x for p in w.children if p.dep_ in ("prt", "advmod") and p.lower_ == c.row.particle
+               for x in prep_objects(p, spec)]
     if not got and spec in ("against", "on") and c.light is None:
         # "mobilized reservists for a possible war against Iraq"
         got = [x for p in c.word.children if p.dep_ == "prep" and p.lower_ == "for"
