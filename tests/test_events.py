@@ -25,6 +25,11 @@ CASES = [
     # a directed act with no recipient named: the other side of a report from one country
     ("KATHMANDU, Jan. 19 (AFP) - China pledged 30 million yuan in emergency aid.", "AGREE", {"CHN"}, {"NPL"}),
     ("Germany promised to deliver more air defence systems to Kyiv.", "AGREE", {"DEU"}, {"UKR"}),
+    # ... or, for a state, at the other state of an act further back in the story
+    ("DHAKA, Oct 16, 2025 (Reuters) - Indian border guards shot three Bangladeshi villagers on Monday.\n\n"
+     "Relatives said the men were unarmed.\n\nThe villagers had crossed to fetch cattle.\n\nFamilies buried the "
+     "dead on Tuesday.\n\nDhaka handed over a protest note demanding that those responsible be punished.",
+     "REQUEST", {"BGD"}, {"IND"}),
     # ... or at the other state of an act two sentences back, in one-sentence paragraphs
     ("NAIROBI, March 6 (Reuters) - Kenya accused Somalia of harassing its aircrews on Monday.\n\n"
      "The Kenya Civil Aviation Authority ordered the suspension on Tuesday.", "SANCTION", {"KEN"}, {"SOM"}),

@@ -244,6 +244,12 @@ def _counterpart(c: Cand, actor: list, args: Args) -> list:
                 return [_country(p.code, args)]
     if own in NON_STATE or own not in gazetteer.countries() or (home and home != own):
         return []
+    if all(p.sector in (None, "GOV") for p in actor):
+        # a state's protest or demand in a story about another state, named further back
+        for ev in reversed(args.history):
+            for p in ev.actor + ev.recipient:
+                if p.code and p.code != own and p.code not in NON_STATE and p.code in gazetteer.countries():
+                    return [_country(p.code, args)]
     return [_country(own, args)]
 
 
