@@ -226,6 +226,9 @@ CASES = [
      {"ECU"}, {"ECU"}),
     ("PORT-AU-PRINCE, July 28, 2025 (AP) - The rights group Collectif Justice Populaire charged that at least 11 "
      "of the dead were civilians.", "ACCUSE", {"NGO"}, set()),
+    # a speech act the parser joined to the reported clause is the reporter's
+    ("PORT-AU-PRINCE, July 28, 2025 (AP) - The rights group Collectif Justice Populaire charged that at least 11 "
+     "of the dead were civilians, and called for an independent investigation.", "REQUEST", {"NGO"}, set()),
     # ---- COERCE: arrests, raids, curfews, bans
     # an outbreak of violence is no disaster that would make the emergency a relief measure
     ("GUAYAQUIL, Ecuador, Nov. 14, 2024 (AP) - Ecuador declared a state of emergency in its prisons after the "

@@ -295,3 +295,12 @@ def test_the_agent_of_a_passive_cue_speaks(nlp):
               'people".')
     (st,) = [s for s in doc._.statements if s.cue.text == "condemned"]
     assert st.speaker_span.text == "Serbia's foreign ministry"
+
+
+def test_a_speech_act_joined_to_the_reported_clause_is_the_reporters(nlp):
+    doc = nlp("The Interior Ministry said 38 people were detained and 11 officers were injured, and accused "
+              "demonstrators of throwing fireworks and stones.")
+    said = next(s for s in doc._.statements if s.cue.text == "said")
+    assert "accused" not in said.content.text
+    accused = next(s for s in doc._.statements if s.cue.text == "accused")
+    assert accused.speaker_span.text == "The Interior Ministry"

@@ -132,6 +132,10 @@ def subject(verb: Token, depth: int = 0) -> list[Token]:
                 break
             head = head.head
         return subject(head, depth + 1)
+    if reporters_act(verb):
+        # "the rights group charged that 11 of the dead were civilians, and called for an
+        # inquiry": the parser joined the second act to the reported clause; its doer reports
+        return subject(reporting_verb(verb), depth + 1)
     if dep in ("conj", "advcl", "acomp", "oprd") and head.pos_ in ("VERB", "AUX", "ADJ"):
         return subject(head, depth + 1)
     if dep == "relcl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -156,6 +160,43 @@ def subject(verb: Token, depth: int = 0) -> list[Token]:
         if gov.pos_ in ("VERB", "AUX"):
             return subject(gov, depth + 1)
     return []
+
+
+#: Verbs that report what someone said or charged.
+REPORTING = frozenset({"say", "charge", "allege", "claim", "tell", "report", "announce", "insist", "argue", "write"})
+
+
+def reporters_act(verb: Token) -> bool:
+    """A speech act the parser joined to a reported clause that is the reporter's own:
+    "X charged that 11 of the dead were civilians, and called for an inquiry", "the ministry
+    said 38 people were detained and 11 officers injured, and accused demonstrators of ..."."""
+    return reporting_verb(verb) is not None
+
+
+def reporting_verb(verb: Token) -> Token | None:
+    """The verb of saying whose subject does `verb` (see `reporters_act`), or None."""
+    if verb.dep_ != "conj" or verb.lemma_.lower() not in ADDRESSING or verb.tag_ != "VBD" or \
+            not _comma_before(verb) or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) or \
+            not any(c.dep_ == "cc" and c.lower_ == "and" for c in verb.head.children):
+        return None
+    head, clause = verb.head, False
+    for _ in range(4):
+        if clause and head.lemma_.lower() in REPORTING and head.tag_ == "VBD":
+            return head
+        clause = clause or any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+        if head.dep_ not in ("conj", "ccomp") or head.head is head:
+            return None
+        head = head.head
+    return None
+
+
+def _comma_before(verb: Token) -> bool:
+    """ ", and called for ...": a comma before the "and" that joins the verb."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i > 0 and doc[i].lower_ in ("and", "also", "then"):
+        i -= 1
+    return doc[i].text == ","
 
 
 def _carried(subj: list[Token]) -> list[Token]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .arguments import reporters_act, reporting_verb
 from .actor_groups import HOME, nongovernmental
 from .actors import named_by_last_word, is_institution, phrase_of, resolve, token_entities
 from .coref import entity_by_id
@@ -262,6 +263,9 @@ def _content(tok: Token, cue: Cue) -> Span | None:
                  any(m.lower_ == "that" and m.dep_ in ("advmod", "mark", "nsubj", "dobj") and m.i == n.i + 1
                      for m in r.children)]
     if comps:
+        own = [c for c in comps[0].subtree if reporters_act(c)]
+        if own:  # "charged that ..., and called for an inquiry": the call is no part of the charge
+            return doc[comps[0].left_edge.i:own[0].left_edge.i]
         return _subtree_span(comps[0])
     if tok.dep_ == "parataxis" and tok.head.i < tok.i and cue.cls in ("speech", "report", "allegation"):
         # "Tonga released the crew ..., Fiji's government said, after talks ...": the clause
@@ -339,6 +343,8 @@ def _subject(tok: Token) -> Token | None:
     for c in tok.children:
         if c.dep_ in SUBJECTS:
             return c
+    if reporters_act(tok):  # "said 38 people were detained ..., and accused demonstrators of ..."
+        return _subject(reporting_verb(tok))
     if tok.dep_ == "conj":
         for c in tok.head.children:
             if c.dep_ in SUBJECTS:
