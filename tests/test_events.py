@@ -100,6 +100,8 @@ CASES = [
     ("Britain donated 10,000 tents to Pakistan.", "AID", {"GBR"}, {"PAK"}),
     ("Germany delivered tanks to Ukraine last month.", "AID", {"DEU"}, {"UKR"}),
     # ---- RETREAT: withdrawal, release, resignation, disarmament
+    ("KYIV, Nov 21, 2025 (Reuters) - The previous exchange, in August, returned 146 men to each side.", "RETREAT",
+     set(), {"UKR"}),
     # a passive with a patient of its own inherits no doer from the verb it is joined to; the
     # preposition the parser hung on the particle still names the recipient
     ("DHAKA, October 16, 2025 (Reuters) - Indian and Bangladeshi commanders held a meeting on Tuesday, and the "
@@ -247,6 +249,8 @@ CASES = [
     ("Israel reimposed blockades in the West Bank.", "COERCE", {"ISR"}, {"PSE"}),
     ("The military government declared a state of siege in Haiti.", "COERCE", set(), {"HTI"}),
     # ---- ASSAULT: violence
+    ("KYIV, Nov 21, 2025 (Reuters) - Many of the Ukrainians freed had been captured near Avdiivka in February "
+     "2024.", "ASSAULT", set(), {"UKR"}),
     ("BAGHDAD, March 3, 2024 (Reuters) - The bombing left 11 people dead.", "ASSAULT", set(), {"IRQ"}),
     # a force named on the weapon it acted through
     ("PORT-AU-PRINCE, July 28, 2025 (AP) - Armoured vehicles carrying Haitian and Kenyan officers stormed the "
@@ -603,6 +607,8 @@ NEGATIVES = [
     ("The talks were productive, a spokesman said.", "CONSULT"),
     ("An earthquake struck southern Turkey on Monday.", "ASSAULT"),
     ("The storm left him homeless.", "ASSAULT"),
+    ("The company returned 40 tonnes of grain to the port.", "RETREAT"),
+    ("The boy returned home on Monday.", "RETREAT"),
     ("The minister left the meeting early.", "ASSAULT"),
     ("Relatives gathered on Wednesday demanding lists of the dead and wounded.", "ASSAULT"),
     ("Prisoners armed with pistols and machetes took over two cell blocks.", "AID"),
