@@ -825,3 +825,10 @@ def test_troops_sent_to_a_village_the_gazetteer_lacks_are_deployed_in_the_dateli
     assert move["event_loc"]["country_code"] == "MOZ" and move["event_loc"]["extracted_place"] == "Quissanga"
     assert move["date"] == "2025-10-12"
 
+
+
+def test_the_summoner_protests(nlp):
+    # "summoned Russia's ambassador to protest": Romania protests, not the ambassador
+    doc = nlp("Romania summoned Russia's ambassador on Wednesday to protest against the attack.")
+    protest = next(v for v in doc._.events if v.trigger.text == "protest")
+    assert {p.code for p in protest.actor} == {"ROU"}

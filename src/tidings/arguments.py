@@ -125,6 +125,8 @@ def subject(verb: Token, depth: int = 0) -> list[Token]:
     if dep == "xcomp" or (dep == "ccomp" and verb.tag_ == "VB" and any(c.lower_ == "to" for c in verb.children)):
         # object control: "urged the EU to support", "allowed candidates to participate"
         objs = [c for c in head.children if c.dep_ in OBJECT_CONTROL_DEPS and c.i < verb.i]
+        if objs and head.lemma_.lower() in ("summon", "call") and verb.lemma_.lower() in ADDRESSING:
+            objs = []  # "summoned Russia's ambassador to protest": the summoner protests
         if objs and head.lemma_.lower() not in ("promise", "offer", "threaten", "vow", "pledge"):
             return conjuncts(objs[0])
         while head.pos_ in ("ADJ", "AUX") and head.dep_ in ("acomp", "xcomp", "ccomp", "advcl") and head.head is not head:
