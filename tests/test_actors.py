@@ -158,6 +158,9 @@ CASES = [
     # an unnamed official of a named place is an entity of his own, of that place's country
     ("CONAKRY, Oct 15, 2025 (Reuters) - Boké's public prosecutor opened an investigation.", "public prosecutor",
      "PERSON", "GIN", "JUD"),
+    # the officer of a body a pronoun stands for is of that body
+    ("OUAGADOUGOU, Oct. 19, 2023 (Reuters) - The U.N. human rights office said it was alarmed. Its spokesperson, "
+     "Laila Haddad, said the office stood ready to send a team.", "Laila Haddad", "PERSON", "UNO", None),
     # names the NER took for places or people, or missed: named by what they are ("gang",
     # "forum", "mission", "headquarters"), a gang of the place it operates in
     ("PORT-AU-PRINCE, July 28, 2025 (AP) - Police retook a district that the Twa Zetwal gang had held for "

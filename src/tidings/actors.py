@@ -168,7 +168,26 @@ class ActorFinder(GroupsMixin):
                 span._.entity = e.id
                 group.append(span)
         doc.spans[MENTIONS] = group
+        self._spokespeople_of_its(doc, entities)
         return doc
+
+    @staticmethod
+    def _spokespeople_of_its(doc: Doc, entities: list[Entity]) -> None:
+        """ "The U.N. human rights office said ... Its spokesperson, Laila Haddad, said": a person
+        named as the officer of a body a pronoun stands for speaks for that body's country."""
+        for e in entities:
+            if e.kind != "PERSON":
+                continue
+            for span in e.mentions:
+                root = span.root
+                if root.dep_ != "appos":
+                    continue
+                owner = next((c for c in root.head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")),
+                             None)
+                body = entity_by_id(doc).get(resolve(doc, owner)) if owner is not None else None
+                if body is not None and body.kind in ("ORG", "COUNTRY") and body.country:
+                    e.country = body.country
+                    break
 
     def _gazetteer_spans(self, doc: Doc) -> tuple[list[tuple[Span, gazetteer.Actor]], list]:
         """(lexicon names that stand as mentions, every lexicon name found)."""
