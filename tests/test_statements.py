@@ -304,3 +304,17 @@ def test_a_speech_act_joined_to_the_reported_clause_is_the_reporters(nlp):
     assert "accused" not in said.content.text
     accused = next(s for s in doc._.statements if s.cue.text == "accused")
     assert accused.speaker_span.text == "The Interior Ministry"
+
+
+def test_a_relative_pronoun_speaks_for_its_antecedent_and_one_utterance_is_one_statement(nlp):
+    doc = nlp("The raid was condemned by Brazil, Argentina and Bolivia, which said in a joint statement that it "
+              "breached the Vienna Convention.")
+    (st,) = [s for s in doc._.statements if "Vienna" in s.content.text]
+    assert st.speaker_span.text == "Brazil"
+
+
+def test_said_in_a_report_is_said_by_the_reporter(nlp):
+    doc = nlp("The Sahel Civilian Monitor said in a report published on Wednesday that at least 38 civilians were "
+              "killed in Sunday's strike.")
+    (st,) = [s for s in doc._.statements if "38 civilians" in s.content.text]
+    assert st.speaker_span.text == "The Sahel Civilian Monitor"

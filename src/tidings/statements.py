@@ -304,6 +304,9 @@ def _speaker_token(tok: Token, cue: Cue, by_cue: dict[int, Token]) -> Token | No
         head = tok.head  # "expressing his belief that": the expresser
         if tok.dep_ == "dobj" and head.lemma_.lower() in EXPRESS:
             return by_cue.get(head.i) or _subject(head)
+        if tok.dep_ == "pobj" and head.lower_ in ("in", "through") and head.head.pos_ == "VERB" and \
+                _cue_for(head.head) is not None:
+            return by_cue.get(head.head.i) or _subject(head.head)  # "said in a report that ..."
         return None
     if tok.lemma_ == "quote":
         subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
@@ -429,6 +432,10 @@ def find_statements(doc: Doc) -> list[Statement]:
         if content is None or len(content) == 0:
             continue
         speaker = _speaker_token(tok, cue, by_cue)
+        if speaker is not None and speaker.lower_ in ("which", "who", "that") and speaker.head.dep_ == "relcl":
+            speaker = speaker.head.head  # "condemned by Brazil, Argentina and Bolivia, which said ..."
+            while speaker.dep_ == "conj" and speaker.head.i < speaker.i:
+                speaker = speaker.head
         if speaker is not None:
             speaker = _named_apposition(speaker) or speaker
         if speaker is not None and speaker.lower_ == "it" and cue.lemma == "say" and speaker.dep_ == "nsubjpass":
@@ -446,6 +453,9 @@ def find_statements(doc: Doc) -> list[Statement]:
             jkind, judged = _kind(judged, quotes)
             found.append((tok, Cue(cue.lemma, cue.particle, cue.pos, "speech", "as"), judged, speaker, jkind))
 
+    # "said in a joint statement that ...": one utterance, named by the verb
+    verbal = {(f[2].start, f[2].end) for f in found if f[1].pos == "VERB"}
+    found = [f for f in found if f[1].pos == "VERB" or (f[2].start, f[2].end) not in verbal]
     statements: list[Statement] = []
     for n, (tok, cue, content, speaker, kind) in enumerate(sorted(found, key=lambda f: f[2].start), 1):
         cue_span = doc[tok.i:tok.i + 2] if cue.frame == "rest" else doc[tok.i:tok.i + 1]
