@@ -222,8 +222,8 @@ def _counterpart(c: Cand, actor: list, args: Args) -> list:
     and demanded the release of the crew", "China pledged 30 million yuan"), as a coder reading
     the whole report would fill it in: in a report from one country, a foreign actor's act is
     aimed at that country; the home country's acts at the last other state its story involved in
-    this or the two sentences before; with none, an act at home ("the opposition rejected both demands") at the
-    actor's own country."""
+    this or the two sentences before (a state's own, further back in the story); with none, an
+    act at home ("the opposition rejected both demands") at the actor's own country."""
     codes = {p.code for p in actor if p.code}
     if len(codes) != 1:
         return []
