@@ -164,6 +164,9 @@ CASES = [
     ("Beirut rejected a United Nations appeal for deploying army troops.", "REJECT", {"LBN"}, {"UNO"}),
     ("The Palestinians and Israelis failed to reach agreement on Jerusalem.", "REJECT", {"PSE", "ISR"}, set()),
     # ---- THREATEN: threats, ultimatums, intended force
+    # a source described by an organisation word is a body of the one country named
+    ("The fundamentalist Umma (Nation) party has said it will boycott Algeria's first multi-party elections "
+     "unless the president agrees to step down.", "THREATEN", {"DZA"}, {"DZA"}),
     ("OUAGADOUGOU, Oct. 19, 2023 (Reuters) - Government spokesman Amadou Sawadogo vowed that the army would keep "
      "hunting terrorists wherever they hide.", "THREATEN", {"BFA"}, set()),
     ("Iran threatened to shell Iraqi towns.", "THREATEN", {"IRN"}, {"IRQ"}),
@@ -750,7 +753,7 @@ def test_event_loc_prefers_the_actors_country(nlp):
 # targets, its recipient codes meet them), computed in-process so the test stays fast.
 
 GSR_TYPE_FLOOR = 0.865
-GSR_ACTORS_FLOOR = 0.685
+GSR_ACTORS_FLOOR = 0.69
 OLD_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT",
              "CRIME": "ASSAULT"}
 

@@ -318,3 +318,11 @@ def test_said_in_a_report_is_said_by_the_reporter(nlp):
               "killed in Sunday's strike.")
     (st,) = [s for s in doc._.statements if "38 civilians" in s.content.text]
     assert st.speaker_span.text == "The Sahel Civilian Monitor"
+
+
+def test_an_unnamed_source_named_by_an_organisation_word_is_a_body(nlp):
+    doc = nlp("LOME, Oct 16 (Reuters) - The electoral commission rejected the claim. The hauliers' association "
+              "said trucks were turned back.")
+    (st,) = [s for s in doc._.statements if s.cue.text == "said"]
+    ent = next(e for e in doc._.entities if e.id == st.speaker)
+    assert ent.kind == "ORG"

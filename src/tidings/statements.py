@@ -490,8 +490,11 @@ def _unnamed_speaker(doc: Doc, tok: Token, span: Span) -> str | None:
     kind = "GROUP" if tok.tag_ in ("NNS", "NNPS") or (title and title.kind == "GROUP") else "PERSON"
     if kind == "GROUP" and is_institution(tok):
         kind = "ORG"  # "the ministry said"
-    if tok.pos_ == "PROPN" and tok.lower_ in words("org_heads.txt"):
-        kind = "ORG"  # "The North's Strategic Force said": a named body
+    if tok.lower_ in words("org_heads.txt") and (tok.pos_ == "PROPN" or tok.tag_ == "NN" and kind == "PERSON"):
+        kind = "ORG"  # "The North's Strategic Force said", "the fundamentalist Umma party said": a body
+        if title is None and gazetteer.org_sector(span):
+            by_name = gazetteer.org_sector(span)
+            title = gazetteer.Title(by_name, by_name, (by_name,), "GROUP")
         if title is None and tok.lower_ in ("force", "forces", "army", "navy", "corps", "command", "brigade"):
             title = titles.get("armed forces")
     if tok.pos_ == "PROPN" and sum(t.is_title for t in span) >= 2 and kind != "ORG":
