@@ -214,6 +214,9 @@ CASES = [
     ("Saudi Arabia severed diplomatic ties with Iran.", "SANCTION", {"SAU"}, {"IRN"}),
     ("Turkey recalled its ambassador from Israel.", "SANCTION", {"TUR"}, {"ISR"}),
     # ---- MOBILIZE: military moves short of force
+    # what a force is trained or readied against is its target
+    ("North Korea has trained more than 500 computer hackers capable of launching cyber warfare against the "
+     "United States.", "MOBILIZE", {"PRK"}, {"USA"}),
     ("Serbian army units had been moved to the highest level of alert.", "MOBILIZE", {"SRB"}, set()),
     ("Serbia put its troops on full combat readiness.", "MOBILIZE", {"SRB"}, set()),
     ("GUAYAQUIL, Ecuador, Nov. 14, 2024 (AP) - On Wednesday hundreds of soldiers had been sent into the compound.",

@@ -372,6 +372,11 @@ def find_events(doc: Doc) -> list[Event]:
             recipient = list(reversed(actor)) if len({p.code for p in actor}) > 1 else recipient
         if not recipient and c.event == "REJECT":
             recipient = _rejected_party(c, actor, args)  # "rejected the criticism": its authors
+        if not recipient and c.event == "MOBILIZE" and c.light is None:
+            # "trained 500 hackers capable of launching cyber warfare against the United States"
+            against = [g for o in patient(c.word) for p in o.subtree if p.dep_ == "prep" and p.lower_ == "against"
+                       for g in p.children if g.dep_ == "pobj"]
+            recipient = [x for x in args.participants(against) if x.code not in {a.code for a in actor}]
         if c.event == "THREATEN" or (not recipient and c.event in DIRECTED):
             party = _conditioned_party(c, actor, args)
             if party:
