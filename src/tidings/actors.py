@@ -379,8 +379,7 @@ class ActorFinder(GroupsMixin):
             if country is None and span.start >= 2 and doc[span.start - 1].tag_ == "POS" and \
                     (span.start - 2) in self.country_of_token:
                 country = self.country_of_token[span.start - 2]  # "China's Commerce Ministry"
-            by_name = gazetteer.org_sector(span)
-            sectors = [by_name] if by_name else self._sectors(self._titles_in(list(span)))
+            sectors = self._name_sectors(span)
             if not sectors:
                 described = self._described_by(doc, span.start)
                 if described is not None:
@@ -401,9 +400,8 @@ class ActorFinder(GroupsMixin):
             # "the Los Cuervos gang", "the Twa Zetwal gang": a name the NER took for a place or a
             # person, named by what it is
             span = doc[ent.start:ent.end + 1]
-            by_name = gazetteer.org_sector(span)
-            sectors = [by_name] if by_name else self._sectors(self._titles_in([nxt]))
-            return _Mention(span, "ORG", ent.text, None, sectors, key=f"O:{ent.text.lower()}")
+            return _Mention(span, "ORG", ent.text, None, self._name_sectors(span, [nxt]),
+                            key=f"O:{ent.text.lower()}")
         if label in ("GPE", "LOC") and self._titled_apposition(ent):
             # "Kenzo Oshima, the United Nations Emergency Relief Coordinator": a person the NER
             # took for a place, as its apposition's title shows
@@ -673,9 +671,7 @@ class ActorFinder(GroupsMixin):
             country = next((x.country for x in inner if x.kind == "COUNTRY"), None)
             if country is None and span.start >= 2 and doc[span.start - 1].tag_ == "POS":
                 country = self.country_of_token.get(span.start - 2)  # "India's Border Security Force"
-            by_name = gazetteer.org_sector(span)
-            sectors = [by_name] if by_name else self._sectors(self._titles_in(list(span)))
-            m = _Mention(span, "ORG", span.text, country, sectors, key=f"O:{span.text.lower()}")
+            m = _Mention(span, "ORG", span.text, country, self._name_sectors(span), key=f"O:{span.text.lower()}")
             for x in inner:
                 mentions.remove(x)
             taken.update(range(span.start, span.end))
@@ -731,6 +727,12 @@ class ActorFinder(GroupsMixin):
                 continue  # "May 5", "May Day"
             out.append(_Mention(doc[t.i:t.i + 1], "PERSON", got[1]))
         return out
+
+    def _name_sectors(self, span: Span, words_: list[Token] | None = None) -> list[str]:
+        """A body's sectors from its name (`org_sectors.tsv`), else from the title words in it
+        (or in `words_`)."""
+        by_name = gazetteer.org_sector(span)
+        return [by_name] if by_name else self._sectors(self._titles_in(words_ if words_ is not None else list(span)))
 
     def _described_by(self, doc: Doc, start: int) -> gazetteer.Title | None:
         """The collective title of up to three lower-case words just before a name, if it gives a
