@@ -81,6 +81,20 @@ CASES = [
     ("Israel and the Palestinians reached a consensus on water.", "Palestinians", "GROUP", "PSE", None),
     ("Bosnian Serbs demanded a truce.", "Bosnian Serbs", "GROUP", "BIH", None),
     ("Ethnic Albanians in south Serbia are demanding autonomy.", "Albanians", "GROUP", "SRB", None),
+    # a people set apart from its namesake state lives in the state the sentence names
+    ("Ethnic Albanians have sworn to fight until they gain control of villages near Macedonia's border.",
+     "Albanians", "GROUP", "MKD", None),
+    ("Up to 1,000 ethnic Turks began a hunger strike against Sweden's decision to send them back.", "Turks",
+     "GROUP", "SWE", None),
+    ("Serb forces were engaged in ethnic cleansing in Montenegro against the Albanian population of the "
+     "province.", "Albanian population", "GROUP", "MNE", None),
+    ("Police clashed with the Russian minority in Estonia on Monday.", "Russian minority", "GROUP", "EST", None),
+    # peoples of one state; a first name that is a country's or a people's is no country
+    ("Burmese troops have captured part of a Karen guerrilla stronghold.", "Burmese troops", "GROUP", "MMR",
+     "MIL"),
+    ("Uighur activists protested outside the embassy in Ankara.", "Uighur activists", "GROUP", "CHN", "CVL"),
+    ("Georgia Smith said the city would send aid.", "Georgia Smith", "PERSON", None, None),
+    ("Karen Bass said the city would send aid.", "Karen Bass", "PERSON", None, None),
     ("Opposition groups in Zimbabwe are demanding reforms.", "Opposition groups", "GROUP", "ZWE", "OPP"),
     ("Thousands of Iraqi Kurds demonstrated in Kirkuk.", "Iraqi Kurds", "GROUP", "IRQ", "CVL"),
     ("U.N. helicopters evacuated the wounded.", "helicopters", "GROUP", "UNO", "MIL"),

@@ -282,6 +282,14 @@ CASES = [
      "ASSAULT", {"IRQ"}, {"USA"}),
     ("Israel mounted an invasion of southern Lebanon.", "ASSAULT", {"ISR"}, {"LBN"}),
     ("Burmese troops captured a rebel stronghold on the Thai border.", "ASSAULT", {"MMR"}, set()),
+    # a people of one state is of that state; a people set apart from its namesake, of where it lives
+    ("Burmese troops have captured part of a Karen guerrilla stronghold on the Thai border.", "ASSAULT", {"MMR"},
+     {"MMR"}),
+    ("Serb forces were engaged in ethnic cleansing in Montenegro against the Albanian population of the "
+     "province.", "ASSAULT", {"SRB"}, {"MNE"}),
+    # an implied recipient is not the actor's own demonym ("Ethnic Albanians ... swore")
+    ("Ethnic Albanians have sworn to fight until they gain control of villages near Macedonia's border.",
+     "THREATEN", {"MKD"}, {"MKD"}),
     ("Afghan rebels kidnapped 16 Russian civilian advisers.", "ASSAULT", {"AFG"}, {"RUS"}),
     ("Hezbollah guerrillas killed an Israeli soldier.", "ASSAULT", {"LBN"}, {"ISR"}),
     ("Russian aircraft bombed rebel positions near Idlib.", "ASSAULT", {"RUS"}, {"SYR"}),

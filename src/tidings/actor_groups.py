@@ -254,8 +254,27 @@ class GroupsMixin:
                 code = home_in(role.head)  # "ethnic Albanians demonstrated in Serbia"
                 if code is None:  # "people blocked streets in Hong Kong"
                     code = next((home_in(o) for o in role.head.children if o.dep_ == "dobj" and home_in(o)), None)
+            if code is None and m.people and self._named_apart(m):
+                # "Ethnic Albanians have sworn to fight ... near Macedonia's border": a people set
+                # apart from its namesake state lives in the other state the sentence names
+                own, sent = m.country, m.span.sent
+                for table in (places, where):  # a place named, else a state's adjective
+                    code = next((table[i] for i in range(sent.start, sent.end)
+                                 if i in table and table[i] != own and table[i] not in NON_STATE_CODES
+                                 and not m.span.start <= i < m.span.end), None)
+                    if code:
+                        break
             if code:
                 m.country = code
+
+    @staticmethod
+    def _named_apart(m: Mention) -> bool:
+        """ "ethnic Albanians", "the Albanian population": a people named as such, not a state's
+        citizens."""
+        doc = m.span.doc
+        before = doc[m.span.start - 1] if m.span.start > 0 else None
+        return any(t.lower_ == "ethnic" for t in m.span) or (before is not None and before.lower_ == "ethnic") \
+            or m.span[-1].lower_ in words("people_nouns.txt")
 
     def _dateline(self, doc: Doc) -> str | None:
         """The country of an article's dateline ("HONG KONG, June 12, 2019 (Reuters) -"), if it

@@ -195,7 +195,6 @@ class ActorFinder(GroupsMixin):
         names = [e for e in doc.ents if e.label_ in ("PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT")]
         for match_id, start, end in self.name_matcher(doc):
             span = Span(doc, start, end, label=match_id)
-            every.append(span)
             # A lexicon name inside a longer proper name ("Jordan" in "Michael Jordan") yields to it,
             # unless it modifies a title ("Kyrgyz Prime Minister Nikolai Tanaev").
             inside = [e for e in names if e.start <= start and end <= e.end and (e.end - e.start) > (end - start)]
@@ -203,7 +202,10 @@ class ActorFinder(GroupsMixin):
             before_title = end < len(doc) and doc[end].lower_ in self.title_words and \
                 actor.kind in ("COUNTRY", "DEMONYM", "CAPITAL")
             if inside and not before_title and self._has_foreign_name_word(inside[0], start, end):
+                if inside[0].label_ != "PERSON":
+                    every.append(span)  # (a person's name says nothing of a country: "Georgia Smith")
                 continue
+            every.append(span)
             if self._names_a_body(doc, span, actor):
                 continue
             spans.append(span)
@@ -256,6 +258,11 @@ class ActorFinder(GroupsMixin):
                         span = doc[c.left_edge.i:span.end] if c.left_edge.i >= span.start - 3 else span
                         break
                 return _Mention(span, "GROUP", span.text, code, key=f"G:{span.text.lower()}", people=True)
+            noun = head.head
+            if head.dep_ in ("amod", "compound") and noun.i == span.end and noun.lower_ in words("people_nouns.txt"):
+                # "the Albanian population of the province", "the Russian minority in Estonia"
+                whole = doc[span.start:noun.i + 1]
+                return _Mention(whole, "GROUP", whole.text, actor.code, key=f"G:{whole.text.lower()}", people=True)
             return None
         if actor.kind == "PERSON":
             return _Mention(span, "PERSON", actor.name, actor.code, [actor.sector] if actor.sector else [])
@@ -322,7 +329,10 @@ class ActorFinder(GroupsMixin):
             i = 0
             strip = gazetteer.name_title_words()
             while i < len(toks) and (toks[i].lower_ in HONORIFICS or toks[i].lower_ in strip
-                                     or toks[i].lower_ == "the" or toks[i].text in self.names
+                                     or toks[i].lower_ == "the"
+                                     or toks[i].text in self.names and (toks[i].i in self.country_of_token
+                                                                        or toks[i].i in self.org_of_token
+                                                                        or label != "PERSON")
                                      or toks[i].text == "-" and i > 0 and toks[i - 1].lower_ in strip):
                 i += 1
             if possessive_body:

@@ -228,7 +228,9 @@ def _counterpart(c: Cand, actor: list, args: Args) -> list:
     if len(codes) != 1:
         return []
     own = next(iter(codes))
-    named = [args.country_tokens[t.i] for t in (c.light or c.word).subtree if t.i in args.country_tokens]
+    head = c.light or c.word
+    doers = {t.i for x in head.children if x.dep_ in ("nsubj", "agent") for t in x.subtree}
+    named = [args.country_tokens[t.i] for t in head.subtree if t.i in args.country_tokens and t.i not in doers]
     named = [x for x in named if x != own and x not in NON_STATE]
     if named:  # "would stop importing Russian poultry"
         return [_country(named[0], args)]

@@ -170,8 +170,8 @@ class Args:
         if ent.kind == "GROUP":
             # "Senior Hungarian and Romanian officials": one participant per country named
             mention = next((m for m in ent.mentions if m.start <= tok.i < m.end), None)
-            ethnic = mention is not None and any(t.lower_ == "ethnic"
-                                                 for t in self.doc[max(0, mention.start - 1):mention.end])
+            ethnic = mention is not None and (any(t.lower_ == "ethnic" for t in self.doc[max(0, mention.start - 1):mention.end])
+                                              or self.doc[mention.end - 1].lower_ in words("people_nouns.txt"))
             if ethnic:
                 more = []  # "ethnic Albanians in south Serbia": a people, coded where they live
             elif mention is not None:
