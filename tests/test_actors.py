@@ -95,6 +95,15 @@ CASES = [
     ("Uighur activists protested outside the embassy in Ankara.", "Uighur activists", "GROUP", "CHN", "CVL"),
     ("Georgia Smith said the city would send aid.", "Georgia Smith", "PERSON", None, None),
     ("Karen Bass said the city would send aid.", "Karen Bass", "PERSON", None, None),
+    # a body described before or after its name; its first word alone later is the same body
+    ("Burkina Faso revoked the permits of its Canadian operator, Norvanta Resources, on Monday.",
+     "Norvanta Resources", "ORG", "CAN", "BUS"),
+    ("Norvanta Resources, a Canadian miner, said it would appeal.", "Norvanta Resources", "ORG", "CAN", "BUS"),
+    ("Burkina Faso revoked the permits of its Canadian operator, Norvanta Resources. Norvanta said it would "
+     "appeal.", "Norvanta", "ORG", "CAN", "BUS"),
+    # an official first named speaking in a capital speaks for its government
+    ("FUNAFUTI, June 12, 2025 (AFP) - Foreign Minister Lin Chia-hao told reporters in Taipei that the switch was "
+     "bought.", "Lin Chia-hao", "PERSON", "TWN", "GOV"),
     ("Opposition groups in Zimbabwe are demanding reforms.", "Opposition groups", "GROUP", "ZWE", "OPP"),
     ("Thousands of Iraqi Kurds demonstrated in Kirkuk.", "Iraqi Kurds", "GROUP", "IRQ", "CVL"),
     ("U.N. helicopters evacuated the wounded.", "helicopters", "GROUP", "UNO", "MIL"),

@@ -471,6 +471,18 @@ CASES = [
      "Kyrgyz post.", "ACCUSE", {"KGZ"}, {"TJK"}),
     # diplomats by other titles; vessels sent, seized and boarded
     ("SUVA (Reuters) - Fiji summoned Tonga's high commissioner on Monday.", "ACCUSE", {"FJI"}, {"TON"}),
+    # a chargé d'affaires is a diplomat (and no charge); summoned "to" a ministry, by its state
+    ("Canada summoned Burkina Faso's charge d'affaires in Ottawa on Wednesday.", "ACCUSE", {"CAN"}, {"BFA"}),
+    ("Russia's chargé d'affaires, who was summoned to the Estonian Foreign Ministry on Wednesday, was handed a "
+     "protest note.", "ACCUSE", {"EST"}, {"RUS"}),
+    # a threat about what the actor's own side would do is aimed at the other side of the story
+    ("FUNAFUTI, June 12, 2025 (AFP) - Tuvalu cut ties with Taiwan. Foreign Minister Lin Chia-hao told reporters "
+     "in Taipei that Taiwan was disappointed. Lin warned that Taiwan would seek early repayment of a loan.",
+     "THREATEN", {"TWN"}, {"TUV"}),
+    # ... or at the owner of what it would take
+    ("OUAGADOUGOU, June 19, 2025 (Reuters) - Burkina Faso revoked the permits of its Canadian operator, "
+     "Norvanta Resources, on Monday. The minister warned that Norvanta's exploration licences would be cancelled if it pressed ahead with the case.",
+     "THREATEN", {"BFA"}, {"CAN"}),
     ("Fiji's navy sent a patrol boat to the area on Sunday.", "MOBILIZE", {"FJI"}, set()),
     ("A Russian-flagged tanker was boarded by the Swedish coast guard the following day.", "COERCE", {"SWE"},
      set()),

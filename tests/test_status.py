@@ -45,6 +45,9 @@ CASES = [
     ("The army denied reports that soldiers attacked civilians.", "attacked", "denied", None),
     ("Beijing denied that it had sent weapons to Russia.", "sent", "denied", "China"),
     ("Tehran rejected claims that it supplied missiles to the rebels.", "supplied", "denied", "Iran"),
+    # a conjoined clause with its own subject has its own modality
+    ("The military may shoot down drones that pose a threat, and the minister warned that pilots would do so "
+     "if another incursion put civilians at risk.", "warned", "asserted", None),
     # the denial itself is an asserted act
     ("Russia denied that its jets bombed the hospital.", "denied", "asserted", None),
     # negated

@@ -341,7 +341,7 @@ class GroupsMixin:
         for e in entities:
             if e.kind == "PERSON" and e.country is None:
                 e.country = self._listed_country(doc, e, entities) or self._title_before(doc, e) or \
-                    self._place_frame(doc, e, entities)
+                    self._place_frame(doc, e, entities) or self._spoke_in_capital(e)
             elif self._nongovernmental(e):
                 e.country = "NGO"
         code = self._dateline(doc)
@@ -417,6 +417,24 @@ class GroupsMixin:
                   for m in p.mentions for i in range(m.start, m.end)}
         return next((places.get(i) or self.country_of_token.get(i) for i in range(sent.start + 1, comma)
                      if places.get(i) or self.country_of_token.get(i)), None)
+
+    def _spoke_in_capital(self, e: Entity) -> str | None:
+        """ "Foreign Minister Lin Chia-hao told reporters in Taipei": an official with no country
+        of his own, first named speaking in a capital, speaks for its government."""
+        first = min(e.mentions, key=lambda s: s.start)
+        verb = first.root.head
+        if first.root.dep_ != "nsubj" or verb.lemma_.lower() not in ("say", "tell", "speak"):
+            return None
+        heads = [verb] + [o for o in verb.children if o.dep_ in ("dobj", "dative")]
+        for h in heads:
+            for p in h.children:
+                if p.dep_ != "prep" or p.lower_ != "in":
+                    continue
+                for g in p.children:
+                    actor = self.names.get(g.text)
+                    if g.dep_ == "pobj" and actor is not None and actor.kind == "CAPITAL":
+                        return self.country_of_token.get(g.i)
+        return None
 
     def _title_before(self, doc: Doc, e: Entity) -> str | None:
         """"Qatar's emir, Sheikh Hamad bin Khalifa al-Thani": a name set off after a title that

@@ -452,9 +452,13 @@ class ActorFinder(GroupsMixin):
             mentions.append(_Mention(span, "ORG", span.text, None, [], key=f"O:{span.text.lower()}"))
             covered.update(range(span.start, span.end))
         for m in [m for m in mentions if m.kind == "ORG"]:
-            for c in m.span.root.children:
+            root = m.span.root
+            described = [c for c in root.children if c.dep_ == "appos"]
+            if root.dep_ == "appos" and root.head.i < root.i:
+                described.append(root.head)  # "its Canadian operator, Norvanta Resources"
+            for c in described:
                 g = by_root.get(c.i)
-                if c.dep_ != "appos" or g is None or not g.sectors or g not in mentions:
+                if g is None or not g.sectors or g not in mentions:
                     continue
                 # "an alliance of rights groups": what the body is made of says what it is
                 members = [by_root[x.i] for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
@@ -1000,6 +1004,12 @@ class ActorFinder(GroupsMixin):
                     if toks <= ptoks or ptoks <= toks or fuzz.ratio(norm, pnorm) >= 90:
                         ent = pe
                         break
+                if ent is None and len(m.span) == 1 and m.phrase is None:
+                    ent = _named_by_first_word(m.span[0], entities)  # "Norvanta said", after "Norvanta Resources"
+                    if ent is not None:
+                        by_person_mention[id(m)] = ent
+                        ent.mentions.append(m.span)
+                        continue
                 if ent is None:
                     ent = new(m)
                     persons.append((toks, norm, ent))
@@ -1044,9 +1054,27 @@ class ActorFinder(GroupsMixin):
 def _short_name(m: _Mention, entities: list[Entity]) -> Entity | None:
     """ "the Commission" after "the European Commission", "the Council" after "the Security
     Council": a one-word organisation name that ends a longer one named before."""
-    if m.kind != "ORG" or len(m.span) != 1 or m.country:
+    if len(m.span) != 1 or m.country or m.kind not in ("ORG", "LOCATION") or m.geo is not None:
         return None
-    return named_by_last_word(m.span.text, entities)
+    if m.kind == "ORG":
+        got = named_by_last_word(m.span.text, entities)
+        if got is not None:
+            return got
+    return _named_by_first_word(m.span[0], entities)
+
+
+def _named_by_first_word(tok: Token, entities: list[Entity]) -> Entity | None:
+    """ "Norvanta said" after "Norvanta Resources", "Calder" after "oil producer Calder Petroleum":
+    a name of one word the lexicons do not know, the first word of an organisation's name."""
+    word = tok.text
+    if not tok.is_title or word in gazetteer.names() or word.lower() in gazetteer.title_words() or \
+            word.lower() in words("org_heads.txt") or word.lower() in words("institutions.txt"):
+        return None
+    for e in reversed(entities):
+        parts = e.name.split()
+        if e.kind == "ORG" and len(parts) > 1 and parts[0] == word:
+            return e
+    return None
 
 
 def named_by_last_word(word: str, entities: list[Entity]) -> Entity | None:

@@ -277,6 +277,9 @@ def _actor_tokens(c: Cand, args: Args) -> list[Token]:
                     got = [gov.head]  # "Palestinian youths resorted to ..." read as a noun phrase
         return got
     got = subject(w)
+    if not got and "to" in c.row.actor and is_passive(w):
+        # "the envoy, who was summoned to the Foreign Ministry": the body one is summoned to
+        got = [g for p in w.children if p.dep_ == "prep" and p.lower_ == "to" for g in p.children if g.dep_ == "pobj"]
     if not got and "patient" in c.row.actor:
         got = patient(w)  # "guerrillas have been demobilized": they gave up their arms
     if got and w.dep_ == "acl" and w.head.dep_ in ("dobj", "attr") and w.head.head.pos_ == "VERB" and \
@@ -440,9 +443,27 @@ def _complement_recipients(c: Cand, args: Args, actor_ents: set) -> list[Partici
                      for x in prep_objects(h, prep)]
         got = [p for p in args.participants(toks) if (not p.entity or p.entity not in actor_ents)
                and p.text.lower() not in REFLEXIVES]
+        if not got and c.event == "THREATEN":
+            got = _threatened_party(comp, args, actor_ents)
         if got or who:
             return got or who  # "vowed to help Syria rebuild"
         comp = _complement(comp)
+    return []
+
+
+def _threatened_party(comp: Token, args: Args, actor_ents: set) -> list[Participant]:
+    """Whom a threat is aimed at when the threatened act names no one: the owner of what it
+    would take ("warned that Norvanta's licences would be cancelled"), else the one whose conduct
+    is its condition ("would seek repayment of the loan if Funafuti cancelled the contracts")."""
+    things = [x for x in comp.children if x.dep_ in ("nsubjpass", "dobj")]
+    owners = [g for x in things for g in x.children if g.dep_ == "poss" and g.tag_ != "PRP$"]
+    conditions = [x for a in comp.children if a.dep_ == "advcl"
+                  and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in a.children)
+                  for x in a.children if x.dep_ in ("nsubj", "nsubjpass")]
+    for toks in (owners, conditions):
+        got = [p for p in args.participants(toks) if p.entity not in actor_ents]
+        if got:
+            return got
     return []
 
 
@@ -547,6 +568,9 @@ def sides(c: Cand, args: Args) -> tuple[list[Participant], list[Participant], bo
         recipient = _condition_subjects(c, args, actor_ents)  # "... if the Taliban attacked"
     if not recipient:
         recipient = _complement_recipients(c, args, actor_ents)
+        if c.event in ("THREATEN", "AGREE"):
+            # "warned that Taiwan would seek repayment": what the actor's own side would do
+            recipient = [p for p in recipient if p.code is None or p.code not in {a.code for a in actor}]
     if not recipient and (c.event in REACTIONS or c.role == "evaluate"):
         recipient = other(_earlier_event_actor(c, args, {p.code for p in actor if p.code}))
     if not recipient and any(lemma(x) in RETALIATION for x in [c.word] + [i.word for i in c.absorbed]):

@@ -44,6 +44,9 @@ def _clause_chain(tok: Token) -> list[Token]:
         t = t.head
         chain.append(t)
     while (t.dep_ in ("xcomp", "conj", "auxpass") or _purpose(t)) and t.head.i != t.i:
+        if t.dep_ == "conj" and t.tag_ in ("VBD", "VBZ", "VBP") and \
+                any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            break  # a clause of its own: "the military may shoot down drones, and the minister warned"
         t = t.head  # (and "will travel to Ho Chi Minh City to meet business leaders")
         chain.append(t)
     return chain

@@ -213,6 +213,8 @@ def _object_lemmas(tok: Token) -> list[str]:
     out = []
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
         out += [lemma(tok.head), tok.head.lower_]
+    if tok.dep_ == "relcl" and any(c.dep_ == "nsubjpass" and c.tag_ in ("WP", "WDT") for c in tok.children):
+        out += [lemma(tok.head), tok.head.lower_]  # "the envoy, who was summoned ..."
     for c in tok.children:  # "walked out of the talks"
         if c.lower_ == "out" and c.dep_ in ("prt", "prep"):
             out += [w for p in [*c.children, *tok.children] if p.dep_ == "prep" and p.lower_ == "of"
@@ -382,6 +384,8 @@ def _noun_ok(tok: Token, row: Trigger) -> bool:
 def noun_rows(tok: Token):
     """Every noun row that fits a noun, most specific first."""
     seen = set()
+    if tok.dep_ == "compound" and f"{tok.lower_} {tok.head.lower_}" in gazetteer.titles():
+        return  # a word of a title is no event: "chargé d'affaires"
     for key in (lemma(tok), tok.lower_):
         for t in triggers().get((key, "NOUN"), ()):
             if t not in seen and _noun_ok(tok, t):
