@@ -473,6 +473,32 @@ CASES = [
     ("SUVA (Reuters) - Fiji summoned Tonga's high commissioner on Monday.", "ACCUSE", {"FJI"}, {"TON"}),
     # a chargé d'affaires is a diplomat (and no charge); summoned "to" a ministry, by its state
     ("Canada summoned Burkina Faso's charge d'affaires in Ottawa on Wednesday.", "ACCUSE", {"CAN"}, {"BFA"}),
+    # impeachment, dissolving a body, sealing off a building, revoking a permit, fines
+    ("Malawi's lawmakers voted to impeach President Lusungu Kachingwe on Wednesday.", "ACCUSE", {"MWI"}, {"MWI"}),
+    ("Malawi's president signed a decree dissolving the National Assembly on Thursday.", "COERCE", {"MWI"},
+     {"MWI"}),
+    ("LILONGWE, March 14, 2025 (Reuters) - Riot police sealed off the parliament building in Lilongwe.", "COERCE",
+     {"MWI"}, set()),
+    ("Burkina Faso revoked the export permits of its Canadian operator, Norvanta Resources.", "SANCTION", {"BFA"},
+     {"CAN"}),
+    ("The government would revoke Calder's licence, Nigeria's minister said.", "THREATEN", {"NGA"}, set()),
+    ("Kenya fined the Chinese contractor on Monday.", "SANCTION", {"KEN"}, {"CHN"}),
+    # taking control: of a plant, property seized; of a town, an assault
+    ("Burkinabe gendarmes entered the mine on Monday and took control of its processing plant.", "COERCE",
+     {"BFA"}, set()),
+    ("Houthi rebels took control of the town on Monday.", "ASSAULT", {"YEM"}, set()),
+    # jets scrambled, conscripts moved: mobilisation
+    ("Romania scrambled two F-16 fighter jets late on Sunday.", "MOBILIZE", {"ROU"}, set()),
+    ("Estonia's Defence Forces moved 300 conscripts to the south-eastern border.", "MOBILIZE", {"EST"}, set()),
+    # land allocated, residence granted: aid; recognition switched: support
+    ("Chad allocated land to displaced Cameroonian families.", "AID", {"TCD"}, {"CMR"}),
+    ("Guatemala granted the Nicaraguan exiles temporary residence on arrival.", "AID", {"GTM"}, {"NIC"}),
+    ("Tuvalu switched recognition to China on Wednesday.", "SUPPORT", {"TUV"}, {"CHN"}),
+    # prisoners refusing food; fishermen blocking a channel: protest
+    ("Nineteen Nicaraguan prisoners had refused food since early September.", "PROTEST", {"NIC"}, set()),
+    ("Nigerian fishermen in wooden canoes have blocked the channel leading to the export terminal.", "PROTEST",
+     {"NGA"}, set()),
+    ("The Canadian company filed for international arbitration against Burkina Faso.", "ACCUSE", {"CAN"}, {"BFA"}),
     ("Russia's chargé d'affaires, who was summoned to the Estonian Foreign Ministry on Wednesday, was handed a "
      "protest note.", "ACCUSE", {"EST"}, {"RUS"}),
     # a threat about what the actor's own side would do is aimed at the other side of the story
@@ -591,6 +617,9 @@ CASES = [
 
 # (text, an event type that must not come out)
 NEGATIVES = [
+    # verbs of violence used of words
+    ("The mines minister opened fire on the company in a televised address, accusing it of fraud.", "ASSAULT"),
+    ("Russian officials fired back at Bucharest, calling the accusations NATO hysteria.", "ASSAULT"),
     ("Paraguay's foreign minister said Uruguay had abused its diplomatic immunity.", "ASSAULT"),
     ("The plan was subjected to a vote in parliament.", "ASSAULT"),
     ("The party ruled out a coalition with the nationalists.", "ACCUSE"),

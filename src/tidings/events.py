@@ -92,6 +92,22 @@ def _simile(tok) -> bool:
     return False
 
 
+def _verbal_blow(c: Cand) -> bool:
+    """ "opened fire on the company in a televised address", "fired back at Bucharest, calling
+    the accusations hysteria": a verb of violence used of words (speech_settings.txt)."""
+    head = c.light or c.word
+    if c.event != "ASSAULT" or not verb_like(head):
+        return False
+    marks = words("speech_settings.txt")
+    for x in head.children:
+        if x.dep_ == "prep" and x.lower_ == "in" and \
+                any(g.dep_ == "pobj" and f"in {g.lemma_.lower()}" in marks for g in x.children):
+            return True
+        if x.dep_ in ("advcl", "xcomp") and x.tag_ == "VBG" and x.lower_ in marks and x.i > head.i:
+            return True
+    return False
+
+
 def _disaster_nearby(tok) -> bool:
     """A natural disaster named in this sentence or the two before it."""
     doc = tok.doc
@@ -355,7 +371,7 @@ def find_events(doc: Doc) -> list[Event]:
     seen: set[tuple] = set()
     context_cache: dict[int, list[str]] = {}
     for c in sorted(cands, key=lambda x: x.head.i):
-        if _inanimate_subject(c) or _simile(c.light or c.word):
+        if _inanimate_subject(c) or _simile(c.light or c.word) or _verbal_blow(c):
             continue
         actor, recipient, reciprocal = sides(c, args)
         if _state_protest(c, actor, args):

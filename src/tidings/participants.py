@@ -259,6 +259,8 @@ def _actor_tokens(c: Cand, args: Args) -> list[Token]:
         return _noun_actor_tokens(w, c.row)
     if w.pos_ in ("NOUN", "PROPN"):
         got = _noun_actor_tokens(w, c.row)
+        if got and not args.participants(got):
+            got = []  # "filed for international arbitration": an adjective that names no one
         gov = w.head.head if w.dep_ == "pobj" and w.head.pos_ == "ADP" else None
         if not got and gov is not None and w.head.lower_ == "for" and verb_like(gov) and \
                 any(o.dep_ == "dobj" for o in gov.children):
@@ -282,8 +284,8 @@ def _actor_tokens(c: Cand, args: Args) -> list[Token]:
         got = [g for p in w.children if p.dep_ == "prep" and p.lower_ == "to" for g in p.children if g.dep_ == "pobj"]
     if not got and "patient" in c.row.actor:
         got = patient(w)  # "guerrillas have been demobilized": they gave up their arms
-    if got and w.dep_ == "acl" and w.head.dep_ in ("dobj", "attr") and w.head.head.pos_ == "VERB" and \
-            (not args.participants(got) or args._eid(w.head) is None):
+    if w.dep_ == "acl" and w.head.dep_ in ("dobj", "attr") and w.head.head.pos_ == "VERB" and \
+            (not got or not args.participants(got) or args._eid(w.head) is None):
         # "issued a declaration demanding that ...", "signed an order freezing the assets of ...":
         # a document acts through whoever issued it
         got = subject(w.head.head) or got
@@ -362,6 +364,10 @@ def _recipient_tokens(c: Cand, spec: str) -> list[Token]:
         return [x for h in heads for x in between(h)]
     if spec in ("host", "loc"):
         return []
+    if spec == "owner":  # "revoked Calder's licence", "revoked the permits of its operator"
+        things = patient(w) if c.light is None and w.pos_ not in ("NOUN", "PROPN") else []
+        return [g for x in things for g in x.children if g.dep_ == "poss"] + \
+            [x for t in things for x in prep_objects(t, "of")]
     if spec == "that":  # "the court ruled that Nicaragua had violated ...": the clause's subject
         return [x for k in w.children if k.dep_ == "ccomp" for s in k.children if s.dep_ in ("nsubj", "nsubjpass")
                 for x in conjuncts(s)]

@@ -215,6 +215,10 @@ def _object_lemmas(tok: Token) -> list[str]:
         out += [lemma(tok.head), tok.head.lower_]
     if tok.dep_ == "relcl" and any(c.dep_ == "nsubjpass" and c.tag_ in ("WP", "WDT") for c in tok.children):
         out += [lemma(tok.head), tok.head.lower_]  # "the envoy, who was summoned ..."
+    if any(c.dep_ == "dobj" and c.lower_ in ("control", "possession", "command", "charge") for c in tok.children):
+        # "took control of its processing plant", with "of" hung on the verb
+        out += [w for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                for g in p.children if g.dep_ == "pobj" for w in (lemma(g), g.lower_)]
     for c in tok.children:  # "walked out of the talks"
         if c.lower_ == "out" and c.dep_ in ("prt", "prep"):
             out += [w for p in [*c.children, *tok.children] if p.dep_ == "prep" and p.lower_ == "of"
