@@ -451,6 +451,14 @@ EVENT_DATES = [
     ("PORT-AU-PRINCE, July 28, 2025 (AP) - In a video posted on social media on Sunday, the gang's leader "
      "promised to retake the district and threatened to burn it down if residents helped police.", None,
      "THREATEN", "threatened", "2025-07-27", "asserted"),
+    # "a day after" counted from a day the main clause's object carries
+    ("LILONGWE, March 14, 2025 (Reuters) - The president signed a decree dissolving the National Assembly on "
+     "Thursday, a day after lawmakers voted to impeach him, his office said.", None, "ACCUSE", "impeach",
+     "2025-03-12", None),
+    # an act named as the time of another is dated with it
+    ("BUCHAREST, October 7, 2025 (Reuters) - Romania scrambled two fighter jets late on Sunday after drones "
+     "crossed into its airspace during a Russian strike on Ukrainian ports, the ministry said.", None, "ASSAULT",
+     "strike", "2025-10-05", None),
 ]
 
 

@@ -361,8 +361,13 @@ def _offset_from_main(own, cands) -> str | None:
     n = 1 if count is None else (int(count.text) if count.text.isdigit() else OFFSET_COUNTS.get(count.lower_))
     if n is None:
         return None
-    day = next((d[0] for s, d in cands if _attached(s.root, main) and d[1] == "day"
-                and re.fullmatch(r"\d{4}-\d{2}-\d{2}", d[0])), None)
+    days = [(s, d) for s, d in cands if d[1] == "day" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", d[0])]
+    day = next((d[0] for s, d in days if _attached(s.root, main)), None)
+    if day is None:  # "signed a decree dissolving the assembly on Thursday, a day after ...": a time
+        # within the main clause, outside the "after" clause
+        inside = {t.i for t in own.subtree}
+        day = next((d[0] for s, d in days if s.root.i not in inside and s.end <= own.left_edge.i
+                    and main in list(s.root.ancestors)), None)
     if day is None:
         return None
     delta = dt.timedelta(days=n * OFFSET_UNITS[unit.lower_])
@@ -445,6 +450,17 @@ def event_date(doc: Doc, trigger: Span) -> tuple[str | None, str | None, str]:
             if s.root.dep_ == "poss" and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during") and \
                     noun.head.head.i == head.i:
                 return d[0], d[1], "text"
+        # 1d. "drones crossed into its airspace during a Russian strike": an act named as the
+        #     time of another is dated with it (or with the clause that one hangs on)
+        if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "pobj" and head.head.lower_ in ("during", "amid"):
+            gov = head.head.head
+            for _ in range(3):
+                hit = next((d for s, d in by_dist if _attached(s.root, gov)), None)
+                if hit is not None:
+                    return hit[0], hit[1], "text"
+                if gov.dep_ not in ("advcl", "conj", "xcomp") or gov.head.i == gov.i:
+                    break
+                gov = gov.head
         # 2. in the trigger's clause (not a date that belongs to another noun: "Saturday's elections")
         for s, d in by_dist:
             if clause_head(s.root).i == own.i and not (s.root.dep_ == "poss" and s.root.head.i != head.i) \
