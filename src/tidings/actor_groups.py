@@ -101,6 +101,7 @@ class GroupsMixin:
 
     country_of_token: dict[int, str]
     org_of_token: dict[int, str]
+    _texts: list[str]
 
     def _north_south(self, doc: Doc, mentions: list[Mention], taken: set[int]) -> list[Mention]:
         """ "the North", "the South" in an article that names North Korea or South Sudan: that
@@ -112,8 +113,8 @@ class GroupsMixin:
                 if first in ("North", "South") and len(m.name.split()) > 1:
                     named.setdefault(first, m)
         out = []
-        for tok in doc:
-            if tok.text in named and tok.i not in taken and tok.i > 0 and doc[tok.i - 1].lower_ == "the" \
+        for tok in [doc[i] for i, x in enumerate(self._texts) if x in named] if named else ():
+            if tok.i not in taken and tok.i > 0 and doc[tok.i - 1].lower_ == "the" \
                     and not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
                 m = named[tok.text]
                 out.append(Mention(doc[tok.i:tok.i + 1], "COUNTRY", m.name, m.country, key=f"C:{m.country}",

@@ -84,6 +84,7 @@ class ActorFinder(GroupsMixin):
 
     # -- main -------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
+        self._texts = [t.text for t in doc]  # (token texts, read once: token objects are costly)
         gaz, every = self._gazetteer_spans(doc)
         self.country_of_token: dict[int, str] = {}  # demonym / country / capital tokens -> code
         self.org_of_token: dict[int, str] = {}  # tokens of international organisations' names -> code
@@ -670,9 +671,10 @@ class ActorFinder(GroupsMixin):
             if acr is not None and acr.is_upper and acr.is_alpha and 2 <= len(acr.text) <= 8:
                 found[acr.text] = m
         out = []
-        for t in doc:  # "Border Guard Bangladesh (BGB)": a name no one found, spelt out by its acronym
-            if not (0 < t.i < len(doc) - 1 and doc[t.i - 1].text == "(" and doc[t.i + 1].text == ")") or \
-                    t.text in found or not (t.is_upper and t.is_alpha and 2 <= len(t.text) <= 8):
+        texts = self._texts
+        bracketed = [doc[i] for i in range(1, len(texts) - 1) if texts[i - 1] == "(" and texts[i + 1] == ")"]
+        for t in bracketed:  # "Border Guard Bangladesh (BGB)": a name no one found, spelt out by its acronym
+            if t.text in found or not (t.is_upper and t.is_alpha and 2 <= len(t.text) <= 8):
                 continue
             span = self._spelt_out(doc, t.i - 1, t.text)
             if span is None:
@@ -696,11 +698,11 @@ class ActorFinder(GroupsMixin):
             if main is not None and m is not main:
                 m.kind, m.name, m.key, m.country = main.kind, main.name, main.key, m.country or main.country
                 m.sectors = m.sectors or list(main.sectors)
-        for t in doc:
-            main = found.get(t.text)
-            if main is None or t.i in taken or t.i < main.span.end:
+        for i, text in enumerate(texts if found else ()):
+            main = found.get(text)
+            if main is None or i in taken or i < main.span.end:
                 continue
-            out.append(_Mention(doc[t.i:t.i + 1], main.kind, main.name, main.country, list(main.sectors),
+            out.append(_Mention(doc[i:i + 1], main.kind, main.name, main.country, list(main.sectors),
                                 key=main.key))
         return out
 
@@ -731,9 +733,11 @@ class ActorFinder(GroupsMixin):
             if m.kind == "PERSON" and len(m.span) >= 2 and m.span[-1].is_title:
                 surnames.setdefault(m.span[-1].text, (m.span.start, m.name))
         out = []
-        for t in doc:
-            got = surnames.get(t.text)
-            if got is None or t.i in taken or t.i <= got[0] or t.pos_ != "PROPN":
+        if not surnames:
+            return out
+        for t in [doc[i] for i, x in enumerate(self._texts) if x in surnames]:
+            got = surnames[t.text]
+            if t.i in taken or t.i <= got[0] or t.pos_ != "PROPN":
                 continue
             if t.dep_ not in ("nsubj", "nsubjpass", "poss") and not (t.dep_ == "pobj" and t.head.lower_ == "by"):
                 continue
@@ -837,8 +841,8 @@ class ActorFinder(GroupsMixin):
     def _treaties(self, doc: Doc, taken: set[int]) -> list[_Mention]:
         """Capitalised names that end in a treaty word and that NER missed."""
         out = []
-        for tok in doc:
-            if tok.lower_ in TREATY_WORDS and tok.is_title and tok.i not in taken:
+        for tok in [doc[i] for i, x in enumerate(self._texts) if x.lower() in TREATY_WORDS]:
+            if tok.is_title and tok.i not in taken:
                 start = tok.i
                 while start > 0 and doc[start - 1].is_title and doc[start - 1].i not in taken:
                     start -= 1
