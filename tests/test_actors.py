@@ -101,6 +101,17 @@ CASES = [
     ("Norvanta Resources, a Canadian miner, said it would appeal.", "Norvanta Resources", "ORG", "CAN", "BUS"),
     ("Burkina Faso revoked the permits of its Canadian operator, Norvanta Resources. Norvanta said it would "
      "appeal.", "Norvanta", "ORG", "CAN", "BUS"),
+    # a name after a person's title is a person, even one the NER took for a body; the surname
+    # alone later is the same person
+    ("Four managers, including the Canadian general manager, Paul Desrochers, were detained.", "Paul Desrochers",
+     "PERSON", "CAN", "BUS"),
+    ("Four managers, including the Canadian general manager, Paul Desrochers, were detained. Desrochers was "
+     "freed two days later.", "Desrochers", "PERSON", "CAN", "BUS"),
+    # a place-like name ending in a word bodies are named with is a body; regional bodies are known
+    ("The violence was condemned by the Sarel Valley Basin Commission.", "Sarel Valley Basin Commission", "ORG", None,
+     None),
+    ("The violence was condemned by the Lake Chad Basin Commission.", "Lake Chad Basin Commission", "ORG", "IGO",
+     "GOV"),
     # an official first named speaking in a capital speaks for its government
     ("FUNAFUTI, June 12, 2025 (AFP) - Foreign Minister Lin Chia-hao told reporters in Taipei that the switch was "
      "bought.", "Lin Chia-hao", "PERSON", "TWN", "GOV"),
@@ -251,6 +262,10 @@ def test_in_article_coreference(nlp):
 # (text, the word that refers back (its last occurrence), the name or country of the entity it
 # stands for, or both)
 REFERENCES = [
+    # a trailing "he said" is the one who has been speaking, not a person his words are about
+    ("Norvanta's chief executive, Martin Halvorsen, said the company had no choice. Four managers, including the "
+     "Canadian general manager, Paul Desrochers, were detained. Desrochers was freed two days later, but his "
+     "colleagues remain in custody, he said.", "he", "Martin Halvorsen"),
     # the noun a body was described by stands for it
     ("The Sahel Civilian Monitor, a group that documents abuses in the region, published a report. The group "
      "branded the attack a war crime.", "group", ("Sahel Civilian Monitor", "NGO")),

@@ -475,6 +475,8 @@ CASES = [
     ("Canada summoned Burkina Faso's charge d'affaires in Ottawa on Wednesday.", "ACCUSE", {"CAN"}, {"BFA"}),
     # impeachment, dissolving a body, sealing off a building, revoking a permit, fines
     ("Malawi's lawmakers voted to impeach President Lusungu Kachingwe on Wednesday.", "ACCUSE", {"MWI"}, {"MWI"}),
+    # calling an act a coup, or accusations hysteria, is disapproval
+    ("Malawi's president called the vote a coup.", "ACCUSE", {"MWI"}, set()),
     ("Malawi's president signed a decree dissolving the National Assembly on Thursday.", "COERCE", {"MWI"},
      {"MWI"}),
     ("LILONGWE, March 14, 2025 (Reuters) - Riot police sealed off the parliament building in Lilongwe.", "COERCE",

@@ -325,6 +325,8 @@ class ActorFinder(GroupsMixin):
                 start -= 1
             ent = doc[start:ent.end]
             toks = list(ent)
+        if label == "ORG" and self._after_person_title(ent):
+            return _Mention(ent, "PERSON", ent.text)  # "the Canadian general manager, Paul Desrochers"
         if label in ("PERSON", "WORK_OF_ART", "ORG"):
             # Strip leading titles and honorifics: "General Ri Yong-ho", "Mr. Ri".
             i = 0
@@ -426,6 +428,10 @@ class ActorFinder(GroupsMixin):
                 return None  # "Russian and Ukrainian officials": adjectives, not places
             if label == "NORP":
                 return None
+            if len(ent) > 1 and ent[-1].is_title and ent[-1].lower_ in words("org_heads.txt") and \
+                    gazetteer.place(ent.text) is None:
+                # "the Lake Chad Basin Commission" (LOC): a body, named by what it is
+                return _Mention(ent, "ORG", ent.text, None, self._name_sectors(ent), key=f"O:{ent.text.lower()}")
             return self._location(doc, ent)
         if label == "LAW" and any(t.lower_ in TREATY_WORDS for t in toks):
             span = ent[1:] if ent[0].lower_ == "the" else ent
@@ -609,6 +615,17 @@ class ActorFinder(GroupsMixin):
             return t is not None and t.kind == "PERSON"
         return False
 
+    def _after_person_title(self, ent: Span) -> bool:
+        """Whether a name stands in apposition after a person's title ("the Canadian general
+        manager, Paul Desrochers") and has no word that names a body."""
+        head = ent.root.head
+        if ent.root.dep_ != "appos" or head.i >= ent.start or \
+                any(t.lower_ in words("org_heads.txt") or t.text in self.names for t in ent):
+            return False
+        phrase = " ".join(t.lower_ for t in head.lefts if t.dep_ in ("compound", "amod") and t.is_lower) + " " + head.lower_
+        t = self.titles.get(phrase.strip()) or self.titles.get(head.lower_)
+        return t is not None and t.kind == "PERSON"
+
     def _titled_apposition(self, ent: Span) -> bool:
         """Whether a name stands in apposition to a person's title ("X, the UN relief coordinator")."""
         for a in ent.root.children:
@@ -737,7 +754,7 @@ class ActorFinder(GroupsMixin):
             return out
         for t in [doc[i] for i, x in enumerate(self._texts) if x in surnames]:
             got = surnames[t.text]
-            if t.i in taken or t.i <= got[0] or t.pos_ != "PROPN":
+            if t.i in taken or t.i <= got[0] or not (t.pos_ == "PROPN" or t.pos_ == "NOUN" and t.is_title):
                 continue
             if t.dep_ not in ("nsubj", "nsubjpass", "poss") and not (t.dep_ == "pobj" and t.head.lower_ == "by"):
                 continue

@@ -77,6 +77,7 @@ def resolve(doc: Doc, token: Token) -> str | None:
         ents = entity_by_id(doc)
         best: tuple[int, str, Token] | None = None  # the latest person named before
         main: tuple[int, str] | None = None  # ... and the latest who is a main clause's subject
+        speaker: tuple[int, str] | None = None  # ... and the latest who said something
         for e in ents.values():
             if e.kind != "PERSON":
                 continue
@@ -88,8 +89,18 @@ def resolve(doc: Doc, token: Token) -> str | None:
                 if span.start < token.sent.start and span.root.pos_ == "PROPN" and _main_subject(span.root) and \
                         (main is None or span.start > main[0]):
                     main = (span.start, e.id)
+                if span.start < token.sent.start and _source(span.root) and (speaker is None or span.start > speaker[0]):
+                    speaker = (span.start, e.id)
         if best is None:
             return None
+        said = token.head
+        if speaker is not None and speaker[1] != best[1] and token.dep_ == "nsubj" and \
+                said.lemma_.lower() in _SPEECH_LEMMAS and token.sent.start <= best[0] < token.i and \
+                best[2].head.i != said.i and not _source(best[2]) and said.dep_ in ("ROOT", "parataxis") and \
+                doc[token.i - 1].is_punct:
+            # "Desrochers was freed two days later, but his colleagues remain in custody, he
+            # said": the one who has been speaking, not a person his words are about
+            return speaker[1]
         if main is not None and main[1] != best[1] and token.dep_ in ("nsubj", "nsubjpass") and \
                 best[0] < token.sent.start and not _main_subject(best[2]) and \
                 doc[main[0]].sent.start == best[2].sent.start:
@@ -168,7 +179,9 @@ def _resolve_non_person(doc: Doc, token: Token, plural: bool) -> str | None:
 
 
 def _source(tok: Token) -> bool:
-    """The subject of a verb of saying."""
+    """The subject of a verb of saying (or a name set beside it: "its chief, X, said")."""
+    while tok.dep_ == "appos" and tok.head is not tok:
+        tok = tok.head
     return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _SPEECH_LEMMAS
 
 
