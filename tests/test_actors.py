@@ -112,6 +112,13 @@ CASES = [
      None),
     ("The violence was condemned by the Lake Chad Basin Commission.", "Lake Chad Basin Commission", "ORG", "IGO",
      "GOV"),
+    # a multinational is PLOVER's MNC; a clause about a body says nothing of its country; a
+    # federation's state is a place
+    ("PORT HARCOURT, Nigeria, March 14, 2025 (Reuters) - Nigeria fined Calder Petroleum over a leak. Calder, a "
+     "multinational that has pumped crude in the Niger Delta since the 1960s, blamed thieves.", "Calder Petroleum",
+     "ORG", "MNC", "BUS"),
+    ("PORT HARCOURT, Nigeria, March 14, 2025 (Reuters) - Nigeria fined Calder Petroleum over a leak in Bayelsa "
+     "State.", "Bayelsa State", "LOCATION", "NGA", None),
     # an official first named speaking in a capital speaks for its government
     ("FUNAFUTI, June 12, 2025 (AFP) - Foreign Minister Lin Chia-hao told reporters in Taipei that the switch was "
      "bought.", "Lin Chia-hao", "PERSON", "TWN", "GOV"),
@@ -262,6 +269,8 @@ def test_in_article_coreference(nlp):
 # (text, the word that refers back (its last occurrence), the name or country of the entity it
 # stands for, or both)
 REFERENCES = [
+    # an object pronoun is not the subject of its own verb
+    ("Nigeria fined the oil company Calder Petroleum and sued it for damages.", "it", "Calder Petroleum"),
     # a trailing "he said" is the one who has been speaking, not a person his words are about
     ("Norvanta's chief executive, Martin Halvorsen, said the company had no choice. Four managers, including the "
      "Canadian general manager, Paul Desrochers, were detained. Desrochers was freed two days later, but his "

@@ -39,3 +39,11 @@ def test_first_word_after_a_dateline_starts_a_sentence(nlp):
     assert doc.text.index("European") in starts
     subject = next(t for t in doc if t.dep_ == "nsubj")
     assert subject.text == "ministers"
+
+
+def test_no_one_word_sentence_after_a_dateline(nlp):
+    doc = nlp("PORT HARCOURT, Nigeria, March 14, 2025 (Reuters) - Nigeria fined oil producer Calder Petroleum over a "
+              "leak in Bayelsa State.")
+    fined = next(t for t in doc if t.text == "fined")
+    assert fined.sent.start_char == doc.text.index("Nigeria fined")
+    assert [c.text for c in fined.children if c.dep_ == "nsubj"] == ["Nigeria"]

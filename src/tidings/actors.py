@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from . import gazetteer
-from .lexicons import words
+from .lexicons import table, words
 from .actor_groups import GroupsMixin, Mention as _Mention
 from .extensions import MENTIONS, QUOTES
 from .quotes import inside
@@ -327,6 +327,9 @@ class ActorFinder(GroupsMixin):
             toks = list(ent)
         if label == "ORG" and self._after_person_title(ent):
             return _Mention(ent, "PERSON", ent.text)  # "the Canadian general manager, Paul Desrochers"
+        if label in ("ORG", "GPE") and len(ent) in (2, 3) and ent[-1].text == "State" and \
+                all(t.is_title for t in ent) and ent.text not in self.names:
+            return self._location(doc, ent)  # "Bayelsa State", "Rakhine State": a state of a federation
         if label in ("PERSON", "WORK_OF_ART", "ORG"):
             # Strip leading titles and honorifics: "General Ri Yong-ho", "Mr. Ri".
             i = 0
@@ -474,8 +477,7 @@ class ActorFinder(GroupsMixin):
                     if sec not in m.sectors:
                         m.sectors.append(sec)
                 if m.country is None:
-                    m.country = g.country or next((places[t.i] for t in c.subtree if t.i in places), None) or \
-                        next((self.country_of_token[t.i] for t in c.subtree if t.i in self.country_of_token), None)
+                    m.country = self._description_country(c, g, places)
                 mentions.remove(g)
         # "Semanario Frontera, a Costa Rican weekly", "Zambeze, a weekly newspaper in Pemba", "the
         # news site Colombo Ledger": a name the NER took for a person or a place, described by a
@@ -614,6 +616,23 @@ class ActorFinder(GroupsMixin):
             t = self.titles.get(root.head.lower_) or self.titles.get(root.head.lemma_.lower())
             return t is not None and t.kind == "PERSON"
         return False
+
+    def _description_country(self, c: Token, g: _Mention, places: dict[int, str]) -> str | None:
+        """The code a body's description gives it: "a multinational" MNC (description_codes.tsv);
+        else the country of a place or people named in the description itself ("a Lagos
+        newspaper", "a weekly in Pemba"), not in a clause about it ("a multinational that has
+        pumped crude in the Niger Delta"); a civil-society body "based" somewhere is no body of
+        that country ("an Amsterdam-based watchdog")."""
+        codes = {r["word"]: r["code"] for r in table("description_codes.tsv", ("word", "code"))}
+        code = next((codes[t.lower_] for t in [c, *c.children] if t.lower_ in codes), None)
+        if code is not None:
+            return code
+        clauses = {t.i for x in c.children if x.dep_ in ("relcl", "acl") for t in x.subtree}
+        own = [t for t in c.subtree if t.i not in clauses]
+        if g.sectors and g.sectors[0] == "SOC":
+            own = [t for t in own if not (t.i + 2 < len(t.doc) and t.doc[t.i + 2].lower_ == "based")]
+        return g.country or next((places[t.i] for t in own if t.i in places), None) or \
+            next((self.country_of_token[t.i] for t in own if t.i in self.country_of_token), None)
 
     def _after_person_title(self, ent: Span) -> bool:
         """Whether a name stands in apposition after a person's title ("the Canadian general
@@ -1075,13 +1094,16 @@ class ActorFinder(GroupsMixin):
 def _short_name(m: _Mention, entities: list[Entity]) -> Entity | None:
     """ "the Commission" after "the European Commission", "the Council" after "the Security
     Council": a one-word organisation name that ends a longer one named before."""
-    if len(m.span) != 1 or m.country or m.kind not in ("ORG", "LOCATION") or m.geo is not None:
+    if len(m.span) != 1 or m.kind not in ("ORG", "LOCATION") or m.geo is not None:
         return None
-    if m.kind == "ORG":
+    if m.kind == "ORG" and not m.country:
         got = named_by_last_word(m.span.text, entities)
         if got is not None:
             return got
-    return _named_by_first_word(m.span[0], entities)
+    got = _named_by_first_word(m.span[0], entities)
+    if got is not None and m.country and got.country not in (None, m.country):
+        return None  # ("Calder, a multinational", after "Calder Petroleum": the same body)
+    return got
 
 
 def _named_by_first_word(tok: Token, entities: list[Entity]) -> Entity | None:

@@ -132,9 +132,13 @@ def _resolve_non_person(doc: Doc, token: Token, plural: bool) -> str | None:
     t = token if token.dep_ != "poss" else token.head
     if t.dep_ in ("nsubj", "nsubjpass", "poss", "dobj"):
         v = t.head
+        reported = False  # an object "it" is the speaker only in what is said ("said the US attacked it")
         for _ in range(4):
             if v.dep_ in ("ccomp", "xcomp", "advcl", "conj") and v.head is not v:
+                reported = reported or v.dep_ == "ccomp"
                 v = v.head
+                if t.dep_ == "dobj" and not reported:
+                    continue
                 if v.lemma_.lower() in _SPEECH_LEMMAS or v.dep_ == "ROOT":
                     subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                     if subj is not None and subj.i != token.i:
@@ -157,12 +161,20 @@ def _resolve_non_person(doc: Doc, token: Token, plural: bool) -> str | None:
     speaking = plural and token.dep_ == "nsubj" and token.head.lemma_.lower() in _SPEECH_LEMMAS
     partitive = plural and token.dep_ == "pobj" and token.head.lower_ == "of" and \
         token.head.head.pos_ in ("NUM", "ADJ", "DET", "PRON", "NOUN")
+    clause_subjects = set()  # "Nigeria fined Calder and sued it": an object is not its own verb's subject
+    if token.dep_ in ("dobj", "pobj"):
+        v = token.head if token.dep_ == "dobj" else token.head.head
+        while True:
+            clause_subjects |= {c.i for c in v.children if c.dep_ == "nsubj"}
+            if v.dep_ != "conj" or v.head is v:
+                break
+            v = v.head
     for i in range(token.i - 1, start - 1, -1):
         eid = tokmap.get(i)
         if not ok(eid):
             continue
         tok = doc[i]
-        if tok.head.i == token.i or token.head.i == tok.i and tok.dep_ == "poss":
+        if tok.head.i == token.i or token.head.i == tok.i and tok.dep_ == "poss" or i in clause_subjects:
             continue
         if not plural and _plural_noun(phrase_of(doc, tok).root):
             continue  # "it" is not "human rights groups"

@@ -69,9 +69,14 @@ def mark_boundaries(doc: Doc) -> Doc:
     doc.spans[QUOTES] = spans
     after_break = False
     start = dateline_end(doc.text)
+    lead = None  # the first word after the dateline
     for tok in doc:
         if start is not None and tok.idx == start and tok.i > 0:
             tok.is_sent_start = True
+            lead = tok.i
+            continue
+        if lead is not None and tok.i == lead + 1 and not tok.is_space and not tok.is_punct:
+            tok.is_sent_start = False  # no one-word sentence after a dateline ("... - Nigeria | fined")
             continue
         if tok.i == 0:
             after_break = "\n" in tok.text
