@@ -306,8 +306,11 @@ class ActorFinder(GroupsMixin):
             span = doc[ent.start:ent.end + 1]
             return self._location(doc, span)
         if label in ("GPE", "LOC", "NORP") and len(ent) == 1 and ent.text in self._surnames and \
-                gazetteer.place(ent.text) is None:
-            return _Mention(ent, "PERSON", ent.text)  # "Wirawan will travel", after "President Hendra Wirawan"
+                (gazetteer.place(ent.text) is None or ent.root.dep_ in ("nsubj", "nsubjpass", "poss")
+                 and ent.text not in self.names):
+            # "Wirawan will travel", after "President Hendra Wirawan"; "Valdivia warned", after
+            # "President Ernesto Valdivia", though Valdivia is also a city
+            return _Mention(ent, "PERSON", ent.text)
         if label == "PERSON" and ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE and \
                 (ent.root.head.lower_ not in ("to", "from") or ent.root.head.head.lemma_.lower() in MOTION) and \
                 gazetteer.place(ent.text) is not None:
@@ -395,11 +398,14 @@ class ActorFinder(GroupsMixin):
             if country is None and span.start >= 2 and doc[span.start - 1].tag_ == "POS" and \
                     (span.start - 2) in self.country_of_token:
                 country = self.country_of_token[span.start - 2]  # "China's Commerce Ministry"
-            sectors = self._name_sectors(span)
-            if not sectors:
-                described = self._described_by(doc, span.start)
-                if described is not None:
-                    sectors = list(described.sectors)  # "the rights group Collectif Justice Populaire"
+            by_name = gazetteer.org_sector(span)
+            described = None if by_name else self._described_by(doc, span.start)
+            if described is not None:
+                # "the rights group Collectif Justice Populaire", "the opposition National Unity Bloc":
+                # what the text calls it before the title words in its name
+                sectors = list(described.sectors)
+            else:
+                sectors = self._name_sectors(span)
             return _Mention(span, "ORG", span.text, country, sectors, key=f"O:{span.text.lower()}")
         before = doc[ent.start - 1] if ent.start > 0 else None
         if label in ("FAC", "ORG") and before is not None and before.dep_ == "compound" and \

@@ -576,9 +576,10 @@ def sides(c: Cand, args: Args) -> tuple[list[Participant], list[Participant], bo
         recipient = _complement_recipients(c, args, actor_ents)
         if c.event in ("THREATEN", "AGREE"):
             # "warned that Taiwan would seek repayment": what the actor's own side would do
-            recipient = [p for p in recipient if p.code is None or p.code not in {a.code for a in actor}]
+            recipient = [p for p in recipient if p.code is None or p.code not in {a.code for a in actor}
+                         or p.sector not in (None, "GOV", "MIL", "COP", "SPY")]  # (not "any exile who ...")
     if not recipient and (c.event in REACTIONS or c.role == "evaluate"):
-        recipient = other(_earlier_event_actor(c, args, {p.code for p in actor if p.code}))
+        recipient = other(_earlier_event_actor(c, args, _own_side(actor)))
     if not recipient and any(lemma(x) in RETALIATION for x in [c.word] + [i.word for i in c.absorbed]):
         recipient = other(_retaliation_target(actor, args))
     if not recipient and c.event in MATERIAL_CONFLICT:
@@ -615,6 +616,19 @@ def _retaliation_target(actor: list[Participant], args: Args) -> list[Participan
         if codes & {p.code for p in ev.recipient} and ev.actor and not codes & {p.code for p in ev.actor}:
             return [Participant(entity=p.entity, code=p.code, sector=p.sector, text=p.text) for p in ev.actor]
     return []
+
+
+#: Sectors of those who speak against their own state: the opposition condemning the government's
+#: act condemns its own country's act.
+CHALLENGER_SECTORS = frozenset({"OPP", "REB", "CVL", "SOC", "LAB", "JRN"})
+
+
+def _own_side(actor: list[Participant]) -> set:
+    """The codes whose acts are the actor's own: its country's, unless it is a challenger of that
+    state (the opposition, rebels, civil society)."""
+    if actor and all(p.sector in CHALLENGER_SECTORS for p in actor):
+        return set()
+    return {p.code for p in actor if p.code}
 
 
 def _earlier_event_actor(c: Cand, args: Args, own: set = frozenset()) -> list[Participant]:
