@@ -475,6 +475,14 @@ CASES = [
     ("Canada summoned Burkina Faso's charge d'affaires in Ottawa on Wednesday.", "ACCUSE", {"CAN"}, {"BFA"}),
     # impeachment, dissolving a body, sealing off a building, revoking a permit, fines
     ("Malawi's lawmakers voted to impeach President Lusungu Kachingwe on Wednesday.", "ACCUSE", {"MWI"}, {"MWI"}),
+    # crossings shut; officers flown in to help; a reaction to "the closures" is aimed at who closed
+    ("TALLINN, November 20, 2025 (AP) - Estonia shut two of its three road crossings with Russia on Tuesday.",
+     "SANCTION", {"EST"}, set()),
+    ("TALLINN, November 20, 2025 (AP) - Frontex, the European Union's border agency, flew 60 officers to "
+     "Estonia on Wednesday.", "AID", {"EUR"}, {"EST"}),
+    ("TALLINN, November 20, 2025 (AP) - Estonia shut two of its three road crossings with Russia on Tuesday. The "
+     "closures were criticised by the UN refugee agency, UNHCR, and by the Baltic Asylum Network, a Riga-based "
+     "coalition of aid groups.", "ACCUSE", {"UNO", "NGO"}, {"EST"}),
     # calling an act a coup, or accusations hysteria, is disapproval
     ("Malawi's president called the vote a coup.", "ACCUSE", {"MWI"}, set()),
     ("Malawi's president signed a decree dissolving the National Assembly on Thursday.", "COERCE", {"MWI"},

@@ -455,6 +455,13 @@ EVENT_DATES = [
     ("LILONGWE, March 14, 2025 (Reuters) - The president signed a decree dissolving the National Assembly on "
      "Thursday, a day after lawmakers voted to impeach him, his office said.", None, "ACCUSE", "impeach",
      "2025-03-12", None),
+    # "the same day" is the last day named, not a month named since
+    ("TALLINN, November 20, 2025 (AP) - Frontex flew 60 officers to Estonia on Wednesday. A further 40 officers "
+     "will follow in December, the agency said. Estonia's Defence Forces moved 300 conscripts to the border the "
+     "same day.", None, "MOBILIZE", "moved", "2025-11-19", "asserted"),
+    # a time after the last of verbs that share a subject holds for the first
+    ("FUNAFUTI, June 12, 2025 (AFP) - Tuvalu severed diplomatic relations with Taiwan and switched recognition "
+     "to China on Wednesday, the government said.", None, "SANCTION", "severed", "2025-06-11", None),
     # an act named as the time of another is dated with it
     ("BUCHAREST, October 7, 2025 (Reuters) - Romania scrambled two fighter jets late on Sunday after drones "
      "crossed into its airspace during a Russian strike on Ukrainian ports, the ministry said.", None, "ASSAULT",

@@ -77,6 +77,9 @@ def _own_subject(verb: Token) -> list[Token] | None:
                 # "by the U.N. refugee agency and by Amnesty International": conjoined agents
                 more = [g for p in c.children if p.dep_ == "conj" and p.lower_ == "by"
                         for g in p.children if g.dep_ == "pobj"]
+                # ... or a second "by" the parser hung on the verb itself
+                more += [g for p in verb.children if p.dep_ == "agent" and p.i > c.i and p.lower_ == "by"
+                         for g in p.children if g.dep_ == "pobj"]
                 return conjuncts(objs[0]) + [x for g in more for x in conjuncts(g)]
     return None
 

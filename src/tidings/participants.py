@@ -596,9 +596,6 @@ REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves
 ACCUSED_PREPS = ("over", "about", "into", "for", "against")
 #: Events that react to another event ("Russia condemned the attack").
 REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "SANCTION"})
-#: Nouns that refer back to an event named earlier in the article ("the move", "the decision").
-EVENT_ANAPHORS = frozenset({"move", "action", "operation", "decision", "step", "measure", "measures", "incident",
-                            "verdict", "ruling", "sentence", "conviction", "judgment", "judgement"})
 
 
 #: Verbs of answering a blow: whom they answer is whoever dealt the blow before.
@@ -642,7 +639,7 @@ def _earlier_event_actor(c: Cand, args: Args, own: set = frozenset()) -> list[Pa
             return []
         row = match_trigger(o)
         want = row.event if row is not None else None
-        if want is None and o.lemma_.lower() not in EVENT_ANAPHORS:
+        if want is None and o.lemma_.lower() not in words("event_anaphors.txt"):
             continue
         return _last_actor(args, c.word.i, want, own)
     return []

@@ -90,6 +90,8 @@ class TimeStage:
                     and not (frame.kind in ("shift", "anaph") and isinstance(frame.f.get("n"), int) and frame.f["n"] < 0) \
                     and not (ctx.narrative and tense_of(i) == "future"):
                 ctx.ref = Point.parse(value) or ctx.ref
+                if ctx.ref is not None and ctx.ref.date() is not None:
+                    ctx.ref_day = ctx.ref
         doc.spans[TIMES] = out
         return doc
 
@@ -487,6 +489,15 @@ def event_date(doc: Doc, trigger: Span) -> tuple[str | None, str | None, str]:
             if ch.pos_ not in ("VERB", "AUX") and s.root.dep_ != "poss" and \
                     not any(t.pos_ in ("VERB", "AUX") for t in ch.subtree if t.i != ch.i and t.i != head.i):
                 return d[0], d[1], "text"
+        # 3'. "Tuvalu severed relations with Taiwan and switched recognition to China on
+        #     Wednesday": a time after the last of verbs that share a subject holds for the first
+        if not _own_time(own, by_dist):
+            later = [c for c in own.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                     and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)]
+            for v in later:
+                for s, d in by_dist:
+                    if _attached(s.root, v) and s.start > v.i:
+                        return d[0], d[1], "text"
         # 3a. "In a video posted on Sunday, the gang leader threatened ...": said on the day the
         #     words it was said in came out
         for s, d in by_dist:

@@ -200,6 +200,7 @@ class Context:
     pub_anchor: str  # "published" or "inferred"
     narrative: bool
     ref: Point | None = None
+    ref_day: Point | None = None  # the last reference that names a day ("the same day" counts from it)
     local_year: int | None = None  # news: the year of a background passage ("In June 2013 ... In August")
 
     def deictic_base(self) -> tuple[Point | None, str]:
@@ -212,7 +213,9 @@ class Context:
             return self.ref, "narrative"
         return None, "unknown"
 
-    def anaphoric_base(self) -> tuple[Point | None, str]:
+    def anaphoric_base(self, unit: str | None = None) -> tuple[Point | None, str]:
+        if unit == "D" and self.ref is not None and self.ref.date() is None and self.ref_day is not None:
+            return self.ref_day, "narrative"  # "in December ... the same day": the last day named
         if self.ref is not None and self.ref.y is not None:
             return self.ref, "narrative"
         if self.pub is not None:
@@ -326,7 +329,7 @@ class Resolver:
             n = f["n"]
             if n in ("X", "-X"):
                 return "DATE", "PAST_REF" if n == "-X" else "FUTURE_REF", None, "unknown"
-            base, anchor = ctx.anaphoric_base() if kind == "anaph" else ctx.deictic_base()
+            base, anchor = ctx.anaphoric_base(f["u"]) if kind == "anaph" else ctx.deictic_base()
             value, gran = shift(base, f["u"], n)
             type_ = "TIME" if f["u"] in ("H", "MIN", "S") else frame.type
             return type_, value, gran, anchor
