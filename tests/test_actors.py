@@ -119,6 +119,9 @@ CASES = [
      "ORG", "MNC", "BUS"),
     ("PORT HARCOURT, Nigeria, March 14, 2025 (Reuters) - Nigeria fined Calder Petroleum over a leak in Bayelsa "
      "State.", "Bayelsa State", "LOCATION", "NGA", None),
+    # a description that names a people gives the body their country
+    ("MAROUA, February 10, 2025 (Reuters) - A Chadian herders' association, the Logone Pastoralists' Union, said "
+     "soldiers shot five herders.", "Logone Pastoralists' Union", "ORG", "TCD", None),
     # an official first named speaking in a capital speaks for its government
     ("FUNAFUTI, June 12, 2025 (AFP) - Foreign Minister Lin Chia-hao told reporters in Taipei that the switch was "
      "bought.", "Lin Chia-hao", "PERSON", "TWN", "GOV"),

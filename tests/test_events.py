@@ -483,6 +483,10 @@ CASES = [
     ("TALLINN, November 20, 2025 (AP) - Estonia shut two of its three road crossings with Russia on Tuesday. The "
      "closures were criticised by the UN refugee agency, UNHCR, and by the Baltic Asylum Network, a Riga-based "
      "coalition of aid groups.", "ACCUSE", {"UNO", "NGO"}, {"EST"}),
+    # forces that would disarm others unless they hand in their weapons: a threat
+    ("Cameroon's governor said troops would disarm anyone found carrying weapons unless they surrendered them.",
+     "THREATEN", {"CMR"}, set()),
+    ("Government troops disarmed the Kenyan militia on Monday.", "COERCE", set(), {"KEN"}),
     # calling an act a coup, or accusations hysteria, is disapproval
     ("Malawi's president called the vote a coup.", "ACCUSE", {"MWI"}, set()),
     ("Malawi's president signed a decree dissolving the National Assembly on Thursday.", "COERCE", {"MWI"},

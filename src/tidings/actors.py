@@ -474,6 +474,13 @@ class ActorFinder(GroupsMixin):
                 described.append(root.head)  # "its Canadian operator, Norvanta Resources"
             for c in described:
                 g = by_root.get(c.i)
+                if g is None and m.country is None and c.pos_ == "NOUN":
+                    # "A Chadian herders' association, the Logone Pastoralists' Union": the
+                    # description is no body of its own, but the people it names are of a country
+                    m.country = next((self.country_of_token[t.i] for t in c.subtree
+                                      if t.i in self.country_of_token and t.i < c.i
+                                      and not (t.i + 2 < len(doc) and doc[t.i + 2].lower_ == "based")), None)
+                    continue
                 if g is None or not g.sectors or g not in mentions:
                     continue
                 # "an alliance of rights groups": what the body is made of says what it is
