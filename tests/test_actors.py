@@ -272,6 +272,10 @@ def test_in_article_coreference(nlp):
 # (text, the word that refers back (its last occurrence), the name or country of the entity it
 # stands for, or both)
 REFERENCES = [
+    # "the company" is the company named before
+    ("OUAGADOUGOU, June 19, 2025 (Reuters) - Burkina Faso revoked the permits of its Canadian operator, "
+     "Norvanta Resources. The minister attacked the company in a televised address.", "company",
+     "Norvanta Resources"),
     # an object pronoun is not the subject of its own verb
     ("Nigeria fined the oil company Calder Petroleum and sued it for damages.", "it", "Calder Petroleum"),
     # a trailing "he said" is the one who has been speaking, not a person his words are about

@@ -487,6 +487,11 @@ CASES = [
     ("Cameroon's governor said troops would disarm anyone found carrying weapons unless they surrendered them.",
      "THREATEN", {"CMR"}, set()),
     ("Government troops disarmed the Kenyan militia on Monday.", "COERCE", set(), {"KEN"}),
+    # nationalising a mine, or a decree transferring it to the state: property seized
+    ("OUAGADOUGOU, June 19, 2025 (Reuters) - Burkina Faso has nationalised the Yabere gold mine.", "COERCE",
+     {"BFA"}, set()),
+    ("OUAGADOUGOU, June 19, 2025 (Reuters) - Burkina Faso's council of ministers adopted a decree on Tuesday "
+     "transferring the mine to the state.", "COERCE", {"BFA"}, set()),
     # calling an act a coup, or accusations hysteria, is disapproval
     ("Malawi's president called the vote a coup.", "ACCUSE", {"MWI"}, set()),
     ("Malawi's president signed a decree dissolving the National Assembly on Thursday.", "COERCE", {"MWI"},

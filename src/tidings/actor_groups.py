@@ -539,5 +539,9 @@ class GroupsMixin:
             if e.kind == "GROUP" and any(s.root.lemma_.lower() == head and (len(s) > 1 or self._qualified(s))
                                          for s in e.mentions):
                 return e
+            title = self.titles.get(head)
+            if title is not None and title.sector in ("BUS", "JRN") and e.kind == "ORG" and \
+                    title.sector in e.sectors and m.span.root.tag_ == "NN":
+                return e  # "the company" after "Norvanta Resources", "the newspaper" after "El Diario"
         return None
 
