@@ -326,3 +326,11 @@ def test_an_unnamed_source_named_by_an_organisation_word_is_a_body(nlp):
     (st,) = [s for s in doc._.statements if s.cue.text == "said"]
     ent = next(e for e in doc._.entities if e.id == st.speaker)
     assert ent.kind == "ORG"
+
+
+def test_a_body_named_later_by_the_noun_it_was_described_with_speaks(nlp):
+    doc = nlp("TALLINN, Nov 20, 2025 (AP) - Frontex, the European Union's border agency, flew 60 officers to Estonia "
+              "on Wednesday. A further 40 officers will follow in December, the agency said.")
+    ents = {e.id: e for e in doc._.entities}
+    st = next(s for s in doc._.statements if "December" in s.content.text)
+    assert ents[st.speaker].name == "Frontex"

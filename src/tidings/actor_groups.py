@@ -516,15 +516,29 @@ class GroupsMixin:
     def _antecedent(self, doc: Doc, m: Mention, entities: list[Entity]) -> Entity | None:
         """ "the ministers" after "European Union foreign ministers", "the bloc" after "the EU":
         a definite bare group noun is the group named before it with the same head."""
-        if m.kind != "GROUP" or m.span.start == 0:
+        if m.kind not in ("GROUP", "ORG") or m.span.start == 0:
             return None
         head = m.span.root.lemma_.lower()
+        if m.kind == "ORG":
+            # "the agency" after "Frontex, the European Union's border agency"
+            named = getattr(self, "_described_as", {}).get(head)
+            lead = m.span[0] if m.span[0].lower_ == "the" else doc[m.span.start - 1]
+            if named is None or named.span.start >= m.span.start or lead.lower_ != "the" or \
+                    len([t for t in m.span if t.lower_ != "the"]) != 1:
+                return None
+            return next((e for e in entities if any(s.start == named.span.start for s in e.mentions)), None)
         if len(m.span) != 1 and not (head == "bloc" and m.country is None or head == "bloc" and
                                      all(t.i not in self.country_of_token for t in m.span)):
             return None  # "the 27-nation bloc" is still the bloc
         det = doc[m.span.start - 1]
         if det.lower_ not in ("the", "these", "those"):
             return None
+        named = getattr(self, "_described_as", {}).get(head)
+        if named is not None and named.span.start < m.span.start and len(m.span) == 1:
+            # "the agency" after "Frontex, the European Union's border agency"
+            got = next((e for e in entities if any(s.start == named.span.start for s in e.mentions)), None)
+            if got is not None:
+                return got
         if head in ("bloc", "union"):  # "the bloc" after "the EU"
             eu = next((e for e in reversed(entities) if e.kind == "ORG" and e.country == "EUR"), None)
             if eu is not None:

@@ -98,6 +98,9 @@ class ActorFinder(GroupsMixin):
         mentions: list[_Mention] = []
         taken: set[int] = set()
         self._surnames: set[str] = set()  # of the people found so far, for "Mutasa said"
+        # bodies by the noun they were described with ("Frontex, the EU's border agency"), for
+        # "the agency" later
+        self._described_as: dict[str, _Mention] = {}
         self._first_names: set[str] = set()  # ... and "Pimchanok said" (outside quotations)
         # the segmenter's quotations, as character spans
         self._quotes = [(q.start_char, q.end_char) for q in doc.spans[QUOTES]] if QUOTES in doc.spans else []
@@ -163,6 +166,9 @@ class ActorFinder(GroupsMixin):
                 e.kind = "ORG"  # "the Interior Ministry", "riot police": a body, not its members
         doc._.entities = entities
         doc.user_data[COUNTRY_TOKENS] = dict(self.country_of_token)
+        doc.user_data[DESCRIBED_AS] = {
+            head: (m.span.start, e.id) for head, m in self._described_as.items()
+            for e in entities if any(s.start == m.span.start for s in e.mentions)}
         group = []
         for e in entities:
             for span in e.mentions:
@@ -404,6 +410,9 @@ class ActorFinder(GroupsMixin):
                 # "the rights group Collectif Justice Populaire", "the opposition National Unity Bloc":
                 # what the text calls it before the title words in its name
                 sectors = list(described.sectors)
+                mention = _Mention(span, "ORG", span.text, country, sectors, key=f"O:{span.text.lower()}")
+                self._described_as[described.title.split()[-1]] = mention
+                return mention
             else:
                 sectors = self._name_sectors(span)
             return _Mention(span, "ORG", span.text, country, sectors, key=f"O:{span.text.lower()}")
@@ -473,6 +482,8 @@ class ActorFinder(GroupsMixin):
             if root.dep_ == "appos" and root.head.i < root.i:
                 described.append(root.head)  # "its Canadian operator, Norvanta Resources"
             for c in described:
+                if c.pos_ == "NOUN" and c.i > root.i:
+                    self._described_as.setdefault(c.lemma_.lower(), m)  # "Frontex, the EU's border agency"
                 g = by_root.get(c.i)
                 if g is None and m.country is None and c.pos_ == "NOUN":
                     # "A Chadian herders' association, the Logone Pastoralists' Union": the
@@ -492,6 +503,7 @@ class ActorFinder(GroupsMixin):
                 if m.country is None:
                     m.country = self._description_country(c, g, places)
                 mentions.remove(g)
+                self._described_as[c.lemma_.lower()] = m
         # "Semanario Frontera, a Costa Rican weekly", "Zambeze, a weekly newspaper in Pemba", "the
         # news site Colombo Ledger": a name the NER took for a person or a place, described by a
         # single body (a collective noun in the singular), is that body.
@@ -1131,6 +1143,19 @@ def _named_by_first_word(tok: Token, entities: list[Entity]) -> Entity | None:
         if e.kind == "ORG" and len(parts) > 1 and parts[0] == word:
             return e
     return None
+
+
+#: doc.user_data key: the noun each body was described with -> (where it was named, its entity id),
+#: for a source named later by that noun alone ("the agency said", after "Frontex, the EU's border
+#: agency").
+DESCRIBED_AS = "tidings_described_as"
+
+
+def described_as(doc: Doc, tok: Token) -> str | None:
+    """The entity a definite bare noun stands for, when a body named before it was described
+    with that noun."""
+    got = doc.user_data.get(DESCRIBED_AS, {}).get(tok.lemma_.lower())
+    return got[1] if got is not None and got[0] < tok.i else None
 
 
 def named_by_last_word(word: str, entities: list[Entity]) -> Entity | None:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .arguments import reporters_act, reporting_verb
 from .actor_groups import HOME, nongovernmental
-from .actors import named_by_last_word, is_institution, phrase_of, resolve, token_entities
+from .actors import described_as, named_by_last_word, is_institution, phrase_of, resolve, token_entities
 from .coref import entity_by_id
 from .extensions import QUOTES
 from .lexicons import table, words
@@ -479,7 +479,9 @@ def _unnamed_speaker(doc: Doc, tok: Token, span: Span) -> str | None:
     if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in span):
         return None  # a clause the parser hung on the noun, not a name
     if span[0].lower_ == "the" and len(span) == 2 and tok.pos_ == "NOUN":
-        named = named_by_last_word(tok.text.capitalize(), doc._.entities or [])
+        eid = described_as(doc, tok)  # "the agency said", after "Frontex, the EU's border agency"
+        named = next((e for e in doc._.entities or [] if e.id == eid), None) if eid else None
+        named = named or named_by_last_word(tok.text.capitalize(), doc._.entities or [])
         if named is not None:  # "The party denied", after "the opposition National Renewal Party"
             span._.entity = named.id
             named.mentions.append(span)
