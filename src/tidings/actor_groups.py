@@ -112,8 +112,10 @@ class GroupsMixin:
                 first = m.name.split()[0]
                 if first in ("North", "South") and len(m.name.split()) > 1:
                     named.setdefault(first, m)
-        out = []
-        for tok in [doc[i] for i, x in enumerate(self._texts) if x in named] if named else ():
+        out: list[Mention] = []
+        if not named:
+            return out
+        for tok in [doc[i] for i, x in enumerate(self._texts) if x in named]:
             if tok.i not in taken and tok.i > 0 and doc[tok.i - 1].lower_ == "the" \
                     and not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
                 m = named[tok.text]

@@ -93,13 +93,7 @@ def resolve(doc: Doc, token: Token) -> str | None:
                     speaker = (span.start, e.id)
         if best is None:
             return None
-        said = token.head
-        if speaker is not None and speaker[1] != best[1] and token.dep_ == "nsubj" and \
-                said.lemma_.lower() in _SPEECH_LEMMAS and token.sent.start <= best[0] < token.i and \
-                best[2].head.i != said.i and not _source(best[2]) and said.dep_ in ("ROOT", "parataxis") and \
-                doc[token.i - 1].is_punct:
-            # "Desrochers was freed two days later, but his colleagues remain in custody, he
-            # said": the one who has been speaking, not a person his words are about
+        if speaker is not None and speaker[1] != best[1] and _trailing_report(token, best[0], best[2]):
             return speaker[1]
         if main is not None and main[1] != best[1] and token.dep_ in ("nsubj", "nsubjpass") and \
                 best[0] < token.sent.start and not _main_subject(best[2]) and \
@@ -188,6 +182,16 @@ def _resolve_non_person(doc: Doc, token: Token, plural: bool) -> str | None:
         if tok.sent == sent and tok.dep_ in ("nsubj", "nsubjpass") and not partitive and not speaking:
             break
     return best
+
+
+def _trailing_report(token: Token, named_at: int, named: Token) -> bool:
+    """ "Desrochers was freed two days later, but his colleagues remain in custody, he said": a
+    pronoun that reports the sentence before it, after a person the words are about (named in
+    the same sentence, not as a speaker), stands for the one who has been speaking."""
+    said = token.head
+    return token.dep_ == "nsubj" and said.lemma_.lower() in _SPEECH_LEMMAS and \
+        said.dep_ in ("ROOT", "parataxis") and token.doc[token.i - 1].is_punct and \
+        token.sent.start <= named_at < token.i and named.head.i != said.i and not _source(named)
 
 
 def _source(tok: Token) -> bool:
