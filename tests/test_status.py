@@ -32,6 +32,9 @@ CASES = [
     ("Indian media reported on Sunday that Nepal had turned down an offer of help.", "turned down", "attributed",
      "Indian media"),
     ("A local newspaper reported that police had beaten the protesters.", "beaten", "attributed", "newspaper"),
+    # ... and so does a local outlet reporting violence or arming in its own country
+    ("MAROUA, Feb 10, 2025 (Reuters) - Radio Logone FM, a local station, reported that deputy prefect Oumarou "
+     "Djibrilla had armed the herders.", "armed", "attributed", "Radio Logone FM"),
     # claimed
     ("Washington claimed that North Korea sent troops to Russia.", "sent", "claimed", "United States"),
     ("Claims by the US that Iran supplied drones to Russia have grown.", "supplied", "claimed", "United States"),

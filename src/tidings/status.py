@@ -161,11 +161,17 @@ def _known_outlet(ent) -> bool:
     return ent.kind == "ORG" and actor is not None and actor.sector == "JRN"
 
 
+#: Acts a local outlet's report of them leaves that outlet's account: violence, repression and
+#: arming someone ("a local station reported that the prefect had armed the herders").
+CONTESTED = frozenset({"ASSAULT", "COERCE", "AID"})
+
+
 def attribution(doc: Doc, st: Statement, by_id: dict[str, Statement],
-                actors: frozenset[str] = frozenset()) -> tuple[str, Statement]:
+                actors: frozenset[str] = frozenset(), event: str | None = None) -> tuple[str, Statement]:
     """The status a statement gives the events in its content, following `within` outwards.
     A news outlet's report of its own country's doings ("state news agency RIA reported that
-    the defence minister arrived") is relayed as the article's own account; its report of what others did
+    the defence minister arrived") is relayed as the article's own account, unless an outlet the
+    lexicons do not know reports violence or repression (CONTESTED); its report of what others did
     ("Indian media reported that Nepal had turned down an offer") is the outlet's account."""
     ents = entity_by_id(doc)
     status = None
@@ -181,7 +187,8 @@ def attribution(doc: Doc, st: Statement, by_id: dict[str, Statement],
     for s in chain:
         speaker = ents.get(s.speaker) if s.speaker else None
         relayed = s.cue_class == "report" and speaker is not None and "JRN" in (speaker.sectors or [speaker.sector]) \
-            and (_known_outlet(speaker) or (speaker.country is not None and speaker.country in actors))
+            and (_known_outlet(speaker) or (speaker.country is not None and speaker.country in actors
+                                            and event not in CONTESTED))
         if not relayed:
             status = "attributed"
             return status, s
@@ -261,7 +268,7 @@ def decide(doc: Doc, events: list[Event], statements: list[Statement]) -> None:
             own = None
         status, source, stmt = "asserted", None, None
         if st is not None:
-            status, via = attribution(doc, st, by_id, frozenset(p.code for p in ev.actor if p.code))
+            status, via = attribution(doc, st, by_id, frozenset(p.code for p in ev.actor if p.code), ev.event)
             stmt = st.id
             source = via.speaker
         elif _adverb_claimed(tok):
