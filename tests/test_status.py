@@ -32,6 +32,11 @@ CASES = [
     ("Indian media reported on Sunday that Nepal had turned down an offer of help.", "turned down", "attributed",
      "Indian media"),
     ("A local newspaper reported that police had beaten the protesters.", "beaten", "attributed", "newspaper"),
+    # ... and so does an outlet of the country reporting its doings, unless it is the state's own
+    ("LILONGWE, March 14, 2025 (Reuters) - The Lakeshore Herald reported that President Lusungu Kachingwe met "
+     "Malawi's army commander on Wednesday night.", "met", "attributed", "The Lakeshore Herald"),
+    ("LILONGWE, March 14, 2025 (Reuters) - Malawian state television reported that President Lusungu Kachingwe "
+     "met Malawi's army commander on Wednesday night.", "met", "asserted", None),
     # ... and so does a local outlet reporting violence or arming in its own country
     ("MAROUA, Feb 10, 2025 (Reuters) - Radio Logone FM, a local station, reported that deputy prefect Oumarou "
      "Djibrilla had armed the herders.", "armed", "attributed", "Radio Logone FM"),

@@ -166,6 +166,13 @@ def _known_outlet(ent) -> bool:
 CONTESTED = frozenset({"ASSAULT", "COERCE", "AID"})
 
 
+def _state_outlet(ent) -> bool:
+    """An outlet the text calls the state's or the official one ("state media", "the official
+    news agency"): it speaks for its government about its government's doings."""
+    return any(any(t.lower_ in ("state", "official", "state-run", "state-owned", "government") for t in m)
+               for m in ent.mentions)
+
+
 def attribution(doc: Doc, st: Statement, by_id: dict[str, Statement],
                 actors: frozenset[str] = frozenset(), event: str | None = None) -> tuple[str, Statement]:
     """The status a statement gives the events in its content, following `within` outwards.
@@ -188,7 +195,7 @@ def attribution(doc: Doc, st: Statement, by_id: dict[str, Statement],
         speaker = ents.get(s.speaker) if s.speaker else None
         relayed = s.cue_class == "report" and speaker is not None and "JRN" in (speaker.sectors or [speaker.sector]) \
             and (_known_outlet(speaker) or (speaker.country is not None and speaker.country in actors
-                                            and event not in CONTESTED))
+                                            and event not in CONTESTED and _state_outlet(speaker)))
         if not relayed:
             status = "attributed"
             return status, s
