@@ -122,6 +122,9 @@ CASES = [
     # a description that names a people gives the body their country
     ("MAROUA, February 10, 2025 (Reuters) - A Chadian herders' association, the Logone Pastoralists' Union, said "
      "soldiers shot five herders.", "Logone Pastoralists' Union", "ORG", "TCD", None),
+    # a body named with its state's name after it is a public body of that state
+    ("OTTAWA, June 19, 2025 (Reuters) - A spokesperson for Global Affairs Canada said the detentions were "
+     "unacceptable.", "Global Affairs Canada", "ORG", "CAN", "GOV"),
     # an official first named speaking in a capital speaks for its government
     ("FUNAFUTI, June 12, 2025 (AFP) - Foreign Minister Lin Chia-hao told reporters in Taipei that the switch was "
      "bought.", "Lin Chia-hao", "PERSON", "TWN", "GOV"),

@@ -334,8 +334,10 @@ class ActorFinder(GroupsMixin):
                 start -= 1
             ent = doc[start:ent.end]
             toks = list(ent)
-        if label == "ORG" and self._after_person_title(ent):
-            return _Mention(ent, "PERSON", ent.text)  # "the Canadian general manager, Paul Desrochers"
+        if label == "ORG" and (self._after_person_title(ent) or self._titled_apposition(ent) and
+                               not any(t.lower_ in words("org_heads.txt") or t.text in self.names for t in ent)):
+            # "the Canadian general manager, Paul Desrochers", "Julie Marchand, a spokesperson for ..."
+            return _Mention(ent, "PERSON", ent.text)
         if label in ("ORG", "GPE") and len(ent) in (2, 3) and ent[-1].text == "State" and \
                 all(t.is_title for t in ent) and ent.text not in self.names:
             return self._location(doc, ent)  # "Bayelsa State", "Rakhine State": a state of a federation
@@ -811,7 +813,10 @@ class ActorFinder(GroupsMixin):
         """A body's sectors from its name (`org_sectors.tsv`), else from the title words in it
         (or in `words_`)."""
         by_name = gazetteer.org_sector(span)
-        return [by_name] if by_name else self._sectors(self._titles_in(words_ if words_ is not None else list(span)))
+        got = [by_name] if by_name else self._sectors(self._titles_in(words_ if words_ is not None else list(span)))
+        if not got and len(span) > 1 and span[-1].i in self.country_of_token:
+            got = ["GOV"]  # "Global Affairs Canada", "Statistics Canada": a public body named with its state
+        return got
 
     def _described_by(self, doc: Doc, start: int) -> gazetteer.Title | None:
         """The collective title of up to three lower-case words just before a name, if it gives a
