@@ -492,6 +492,13 @@ CASES = [
      {"BFA"}, set()),
     ("OUAGADOUGOU, June 19, 2025 (Reuters) - Burkina Faso's council of ministers adopted a decree on Tuesday "
      "transferring the mine to the state.", "COERCE", {"BFA"}, set()),
+    # "The decision was welcomed by X and condemned by Y": both react to the decision's maker
+    ("FUNAFUTI, June 12, 2025 (AFP) - Tuvalu cut ties with Taiwan on Wednesday. The decision was welcomed by "
+     "Beijing and condemned by Taipei and by the United States, whose State Department said it was deeply "
+     "disappointed.", "SUPPORT", {"CHN"}, {"TUV"}),
+    ("FUNAFUTI, June 12, 2025 (AFP) - Tuvalu cut ties with Taiwan on Wednesday. The decision was welcomed by "
+     "Beijing and condemned by Taipei and by the United States, whose State Department said it was deeply "
+     "disappointed.", "ACCUSE", {"TWN", "USA"}, {"TUV"}),
     # calling an act a coup, or accusations hysteria, is disapproval
     ("Malawi's president called the vote a coup.", "ACCUSE", {"MWI"}, set()),
     ("Malawi's president signed a decree dissolving the National Assembly on Thursday.", "COERCE", {"MWI"},

@@ -253,6 +253,10 @@ def patient(verb: Token) -> list[Token]:
     for c in verb.children:
         if c.dep_ == "dobj":
             return conjuncts(c)
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and is_passive(verb.head) and \
+            any(c.dep_ == "agent" for c in verb.children):
+        # "The decision was welcomed by Beijing and condemned by Taipei": the patient they share
+        return patient(verb.head)
     if verb.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in verb.children) and \
             any(c.lower_ in RELATIVIZERS and c.dep_ == "dobj" for c in verb.children):
         return conjuncts(verb.head)

@@ -641,7 +641,7 @@ def _earlier_event_actor(c: Cand, args: Args, own: set = frozenset()) -> list[Pa
         want = row.event if row is not None else None
         if want is None and o.lemma_.lower() not in words("event_anaphors.txt"):
             continue
-        return _last_actor(args, c.word.i, want, own)
+        return _last_actor(args, min(c.word.i, o.i), want, own)  # (what the noun refers back to came before it)
     return []
 
 

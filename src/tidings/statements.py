@@ -474,8 +474,9 @@ def find_statements(doc: Doc) -> list[Statement]:
 def _unnamed_speaker(doc: Doc, tok: Token, span: Span) -> str | None:
     """An entity for a source the text describes but does not name ("the police chief",
     "a spokesman for the ministry"), so that statements and events can point at it."""
-    if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ in ("report", "reports"):
-        return None
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ in ("report", "reports") or \
+            tok.lemma_.lower() in words("event_anaphors.txt"):
+        return None  # (nor "the decision": an act, not someone who speaks)
     if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in span):
         return None  # a clause the parser hung on the noun, not a name
     if span[0].lower_ == "the" and len(span) == 2 and tok.pos_ == "NOUN":
