@@ -125,7 +125,7 @@ HELDOUT_FLOORS = {
     "thailand-cambodia-cyber-espionage": 38 / 41,
     "tonga-fiji-longliner-release": 51 / 53,
     "turkey-pipeline-drone-strike": 32 / 34,
-    "tuvalu-taiwan-china-switch": 46 / 50,
+    "tuvalu-taiwan-china-switch": 47 / 50,
     "ukraine-russia-pow-exchange": 46 / 51,
     "uzbek-turkmen-gas-water-deal": 47 / 52,
     "uzbekistan-kyrgyzstan-dam-filling": 46 / 51,
