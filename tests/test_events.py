@@ -499,6 +499,15 @@ CASES = [
     ("FUNAFUTI, June 12, 2025 (AFP) - Tuvalu cut ties with Taiwan on Wednesday. The decision was welcomed by "
      "Beijing and condemned by Taipei and by the United States, whose State Department said it was deeply "
      "disappointed.", "ACCUSE", {"TWN", "USA"}, {"TUV"}),
+    # executions by hanging, stabbings, strafing, overrunning a base; reprimands, blacklists; a
+    # border reopened
+    ("Iran hanged two dissidents on Monday.", "ASSAULT", {"IRN"}, {"IRN"}),
+    ("Burmese rebels overran an army base in the north.", "ASSAULT", {"MMR"}, set()),
+    ("Russian jets strafed the convoy on Tuesday.", "ASSAULT", {"RUS"}, set()),
+    ("A man stabbed two police officers in Paris.", "ASSAULT", set(), {"FRA"}),
+    ("China reprimanded the Japanese ambassador.", "ACCUSE", {"CHN"}, {"JPN"}),
+    ("The US blacklisted three Russian banks.", "SANCTION", {"USA"}, {"RUS"}),
+    ("Uzbekistan reopened the border crossing with Tajikistan.", "RETREAT", {"UZB"}, {"TJK"}),
     # calling an act a coup, or accusations hysteria, is disapproval
     ("Malawi's president called the vote a coup.", "ACCUSE", {"MWI"}, set()),
     ("Malawi's president signed a decree dissolving the National Assembly on Thursday.", "COERCE", {"MWI"},
@@ -643,6 +652,7 @@ CASES = [
 
 # (text, an event type that must not come out)
 NEGATIVES = [
+    ("Workers hung a banner at the gate.", "ASSAULT"),
     # verbs of violence used of words
     ("The mines minister opened fire on the company in a televised address, accusing it of fraud.", "ASSAULT"),
     ("Russian officials fired back at Bucharest, calling the accusations NATO hysteria.", "ASSAULT"),
