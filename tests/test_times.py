@@ -455,6 +455,9 @@ EVENT_DATES = [
     ("LILONGWE, March 14, 2025 (Reuters) - The president signed a decree dissolving the National Assembly on "
      "Thursday, a day after lawmakers voted to impeach him, his office said.", None, "ACCUSE", "impeach",
      "2025-03-12", None),
+    # "at the time" is the last time named before
+    ("TASHKENT, Feb 5, 2026 (Reuters) - Turkmenistan cut gas supplies to Uzbekistan in January. Rasulov accused "
+     "Ashgabat at the time of using gas as a political weapon.", None, "ACCUSE", "accused", "2026-01", None),
     # "the same day" is the last day named, not a month named since
     ("TALLINN, November 20, 2025 (AP) - Frontex flew 60 officers to Estonia on Wednesday. A further 40 officers "
      "will follow in December, the agency said. Estonia's Defence Forces moved 300 conscripts to the border the "

@@ -341,6 +341,24 @@ OFFSET_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fi
                  "several": None, "few": None}
 
 
+def _at_the_time(doc: Doc, head, times: list) -> tuple | None:
+    """ "Rasulov accused Ashgabat at the time of using gas as a weapon": an act set "at the time"
+    (or "at that time") happened when the last time named before its sentence says."""
+    verb = clause_head(head)
+    marked = any(p.dep_ == "prep" and p.lower_ == "at" and
+                 any(g.dep_ == "pobj" and g.lower_ == "time" and any(d.lower_ in ("the", "that") for d in g.children)
+                     for g in p.children)
+                 for v in {verb, head} for p in v.children)
+    if not marked:
+        return None
+    for s in reversed(times):
+        if s.end <= head.sent.start:
+            d = date_of(s._.timex, doc)
+            if d is not None:
+                return d
+    return None
+
+
 def _offset_from_main(own, cands) -> str | None:
     """The day of a clause placed "a day after" / "two days before" / "hours after" the clause
     it hangs on, counted from that clause's own day ("suspended deliveries on Friday, a day after
@@ -417,6 +435,9 @@ def event_date(doc: Doc, trigger: Span) -> tuple[str | None, str | None, str]:
         d = date_of(s._.timex, doc)
         if d is not None:
             cands.append((s, d))
+    back = _at_the_time(doc, head, times)
+    if back is not None:
+        return back[0], back[1], "text"
     from .triggers import roles_of  # (the lexicons load after the time stage)
     if cands and roles_of(head) & PROMISING:
         # "has pledged to send 200 officers by October": the deadline of what is promised or
