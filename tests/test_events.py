@@ -508,6 +508,9 @@ CASES = [
     ("China reprimanded the Japanese ambassador.", "ACCUSE", {"CHN"}, {"JPN"}),
     ("The US blacklisted three Russian banks.", "SANCTION", {"USA"}, {"RUS"}),
     ("Uzbekistan reopened the border crossing with Tajikistan.", "RETREAT", {"UZB"}, {"TJK"}),
+    # a suspension no one is named as making, in a government's own report of it: that government's
+    ("TAIPEI, June 12, 2025 (AFP) - Taiwan cut ties with Tuvalu. Taiwan's foreign ministry said 11 aid projects, "
+     "including a solar farm, had been suspended.", "SANCTION", {"TWN"}, {"TUV"}),
     # calling an act a coup, or accusations hysteria, is disapproval
     ("Malawi's president called the vote a coup.", "ACCUSE", {"MWI"}, set()),
     ("Malawi's president signed a decree dissolving the National Assembly on Thursday.", "COERCE", {"MWI"},

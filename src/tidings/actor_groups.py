@@ -372,9 +372,9 @@ class GroupsMixin:
             if e.kind == "GROUP" and any(s.root.lemma_.lower() in words("state_groups.txt") and
                                          s.root.tag_ in ("NNS", "NNPS") for s in e.mentions):
                 continue  # "six world powers", "Western governments": many states, no one home
-            if e.kind == "GROUP" and all(any(c.dep_ == "poss" and c.pos_ == "PRON" for c in s.root.children)
-                                         for s in e.mentions):
-                continue  # "its aircraft", "their fighters": the possessor's country, found per event
+            if e.kind in ("GROUP", "ORG") and all(any(c.dep_ == "poss" and c.pos_ == "PRON" for c in s.root.children)
+                                                  for s in e.mentions):
+                continue  # "its aircraft", "its foreign ministry": the possessor's country, found per event
             if e.kind == "PERSON":
                 if any(t.lower() in ("ambassador", "envoy") for t in e.titles):
                     e.country = self._foreign_country(doc, e, code)  # "summoned Ambassador Chea Sokha"

@@ -30,12 +30,12 @@ from .actor_groups import HOME
 from .candidates import MATERIAL_CONFLICT, RECIPROCAL_TYPES, Cand, candidates, inanimate
 from .framing import apply_frames, evaluations_found, say_requests
 from .lexicons import table, words
-from .arguments import conjuncts, patient, subject, window_start
+from .arguments import conjuncts, is_passive, patient, subject, window_start
 from .model import Event, Participant
 from .participants import Args, heads_of, sides, unidentified
 from .statements import cues
 from .places import NON_STATE, PLACE_NOUNS, REACH_VERBS, dateline_country, find_place, struck_place
-from .triggers import Trigger, lemma, match_trigger, verb_like
+from .triggers import Trigger, lemma, match_trigger, roles_of, verb_like
 
 __all__ = ["find_events", "match_trigger", "Trigger"]
 
@@ -90,6 +90,26 @@ def _simile(tok) -> bool:
         if t.dep_ in ("ROOT", "ccomp"):
             break
     return False
+
+
+def _announcing_state(c: Cand, args: Args) -> list:
+    """Who ends or suspends something no one is named as ending, in a government's own report of
+    it ("Its foreign ministry said 11 aid projects had been suspended", "the minister said the fee
+    rise would be suspended"): the government that reports it, unless what ends is its own
+    ("said its flights had been suspended")."""
+    v = c.light or c.word
+    if any(x.dep_ == "poss" for o in patient(v) for x in o.children):
+        return []
+    while v.dep_ in ("conj", "xcomp") and v.head is not v:
+        v = v.head
+    if v.dep_ != "ccomp" or "say" not in roles_of(v.head):
+        return []
+    speakers = args.participants(subject(v.head))
+    if not speakers or not all(p.code and p.code in gazetteer.countries() and p.sector in (None, "GOV")
+                               for p in speakers):
+        return []
+    return [Participant(entity=args.country_entity.get(p.code), code=p.code, sector="GOV", text=p.text)
+            for p in speakers[:1]]
 
 
 def _verbal_blow(c: Cand) -> bool:
@@ -427,6 +447,8 @@ def find_events(doc: Doc) -> list[Event]:
         elif place is None and c.event == "CONSULT" and c.mode != "phone" and len(codes) > 1:
             # talks or a visit reported from the capital of one of the parties were held there
             place = dateline_country(doc, codes)
+        if not actor and c.role in ("end", "cancel") and is_passive(c.light or c.word):
+            actor = _announcing_state(c, args)  # "the minister said the fee rise would be suspended"
         if not actor and c.event == "ASSAULT":
             actor = unidentified(c, args, place)
         if not actor and c.event == "PROTEST" and (place or {}).get("country_code"):
