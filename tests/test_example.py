@@ -127,7 +127,7 @@ HELDOUT_FLOORS = {
     "turkey-pipeline-drone-strike": 32 / 34,
     "tuvalu-taiwan-china-switch": 47 / 50,
     "ukraine-russia-pow-exchange": 46 / 51,
-    "uzbek-turkmen-gas-water-deal": 47 / 52,
+    "uzbek-turkmen-gas-water-deal": 48 / 52,
     "uzbekistan-kyrgyzstan-dam-filling": 46 / 51,
     "zimbabwe-opposition-arrests": 35 / 38,
 }

@@ -177,7 +177,16 @@ def lemma(tok: Token) -> str:
 
 
 def roles_of(tok: Token) -> frozenset[str]:
-    """The frame roles of a verb or adjective ("threaten" -> {threaten}), particle included."""
+    """The frame roles of a verb or adjective ("threaten" -> {threaten}), particle included
+    (remembered per token: later stages ask again)."""
+    cache = tok.doc.user_data.setdefault("tidings_roles", {})
+    got = cache.get(tok.i)
+    if got is None:
+        got = cache[tok.i] = _roles_of(tok)
+    return got
+
+
+def _roles_of(tok: Token) -> frozenset[str]:
     r = roles()
     lem = lemma(tok)
     for c in tok.children:
