@@ -492,7 +492,7 @@ class ActorFinder(GroupsMixin):
                     # description is no body of its own, but the people it names are of a country
                     m.country = next((self.country_of_token[t.i] for t in c.subtree
                                       if t.i in self.country_of_token and t.i < c.i
-                                      and not (t.i + 2 < len(doc) and doc[t.i + 2].lower_ == "based")), None)
+                                      and not _based_at(t)), None)
                     continue
                 if g is None or not g.sectors or g not in mentions:
                     continue
@@ -657,7 +657,7 @@ class ActorFinder(GroupsMixin):
         clauses = {t.i for x in c.children if x.dep_ in ("relcl", "acl") for t in x.subtree}
         own = [t for t in c.subtree if t.i not in clauses]
         if g.sectors and g.sectors[0] == "SOC":
-            own = [t for t in own if not (t.i + 2 < len(t.doc) and t.doc[t.i + 2].lower_ == "based")]
+            own = [t for t in own if not _based_at(t)]
         return g.country or next((places[t.i] for t in own if t.i in places), None) or \
             next((self.country_of_token[t.i] for t in own if t.i in self.country_of_token), None)
 
@@ -1148,6 +1148,11 @@ def _named_by_first_word(tok: Token, entities: list[Entity]) -> Entity | None:
         if e.kind == "ORG" and len(parts) > 1 and parts[0] == word:
             return e
     return None
+
+
+def _based_at(tok: Token) -> bool:
+    """A place named as where a body is based ("an Amsterdam-based watchdog"), not its country."""
+    return tok.i + 2 < len(tok.doc) and tok.doc[tok.i + 2].lower_ == "based"
 
 
 #: doc.user_data key: the noun each body was described with -> (where it was named, its entity id),
