@@ -300,6 +300,16 @@ REFERENCES = [
     # counted group, not the police
     ("Human rights groups have questioned the Kenyan government since it deployed officers in 2024.", "it", "KEN"),
     ("Police rounded up eight people on Wednesday. Six of them were freed the following day.", "them", "people"),
+    # a definite noun is the body whose name ends in it, before any international body of that kind
+    ("The WHO sent a team. Police detained Ruth Banda, general secretary of the Nurses and Midwives Union, at a "
+     "rally. The union said the strike would spread.", "union", "Nurses and Midwives Union"),
+    ("The International Criminal Court issued a warrant. Ndayishimiye, whom the court charged in 2024, held talks.",
+     "court", "International Criminal Court"),
+    ("Subsidies were cut under a loan from the International Monetary Fund. The fund disbursed $76 million.",
+     "fund", "International Monetary Fund"),
+    # a definite noun of a trade is the outlet or company of that trade named before
+    ("Speaking to the private broadcaster Radio Umwizero, he warned of more unrest. The station also reported "
+     "that one soldier was killed.", "station", "Radio Umwizero"),
 ]
 
 

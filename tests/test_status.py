@@ -379,3 +379,47 @@ def test_rejecting_the_allegations_denies_all_the_source_just_alleged(extract):
     rec = extract(text).to_dict()
     denied = [c["text"] for c in rec["claims"] if c["status"] == "denied"]
     assert any("electric shocks" in t for t in denied) and any("medical care" in t for t in denied)
+
+
+def test_the_figure_is_the_claim_that_gives_a_number(extract):
+    rec = extract("DUSHANBE, May 4, 2026 (Reuters) - Tajikistan's irrigation agency says the flow at the Kairakkum "
+                  "gauge has fallen by 35 percent since April. Kyrgyzstan's water ministry dismissed the figure as "
+                  "\"invented\", saying releases had not changed.").to_dict()
+    ents = {e["id"]: e for e in rec["entities"]}
+    (claim,) = [c for c in rec["claims"] if "35 percent" in c["text"]]
+    assert claim["status"] == "denied" and {ents[e]["country"] for e in claim["denied_by"]} == {"KGZ"}
+
+
+def test_declining_to_comment_on_that_figure_leaves_the_number_unconfirmed(extract):
+    rec = extract("QUITO, June 3, 2026 (AP) - Police fired on marchers in Cuenca on Tuesday, police spokesman "
+                  "Luis Arce said. The opposition Citizens' Front said seven people had been killed; Arce declined "
+                  "to comment on that figure.").to_dict()
+    (claim,) = [c for c in rec["claims"] if "seven people" in c["text"]]
+    assert claim["status"] == "unconfirmed" and claim["neither_by"]
+
+
+def test_neither_confirming_a_report_by_x_that_takes_that_report(extract):
+    rec = extract("BISHKEK, May 6, 2026 (AFP) - Kyrgyz officials say Tashkent wrecked the talks with new demands. "
+                  "Energy Minister Aibek Osmonov neither confirmed nor denied a report by the news site Azattyk "
+                  "that Kyrgyzstan intends to fill the reservoir before the spring.").to_dict()
+    (fill,) = [c for c in rec["claims"] if "fill the reservoir" in c["text"]]
+    assert fill["status"] == "unconfirmed" and fill["neither_by"]
+    assert all(not c["neither_by"] for c in rec["claims"] if "wrecked" in c["text"])
+
+
+def test_that_account_is_all_the_source_just_told(extract):
+    rec = extract("LUSAKA, March 5, 2026 (Reuters) - Opposition leader Mary Phiri blamed the International Monetary "
+                  "Fund, telling reporters the fund had demanded the tax rise as a condition of the loan. \"The fund writes our "
+                  "budget,\" she said. An IMF spokeswoman in Washington neither "
+                  "confirmed nor denied that account.").to_dict()
+    (claim,) = [c for c in rec["claims"] if "condition of the loan" in c["text"]]
+    assert claim["neither_by"]
+
+
+def test_the_accusation_is_not_a_warning_made_after_it(extract):
+    rec = extract("ACCRA, Jan. 9, 2026 (Reuters) - Interior Minister Ama Owusu accused the Coastal Brotherhood, an "
+                  "armed group, of arming the smugglers. She warned that police would raid the creeks if the "
+                  "hostages were not freed. A spokesman for the group rejected the accusation.").to_dict()
+    arming = next(c for c in rec["claims"] if "arming the smugglers" in c["text"])
+    assert arming["status"] == "denied"
+    assert all(c["status"] != "denied" for c in rec["claims"] if "raid the creeks" in c["text"])

@@ -39,6 +39,24 @@ NOT_GROUPS = frozenset({"years", "months", "weeks", "days", "hours", "dollars", 
                         "forces'", "positions", "lives", "rights", "assets", "funds", "claims", "reports",
                         "media", "waters", "skies", "borders", "territories", "lands", "cities", "regions",
                         "areas", "elections", "markets", "shares", "prices", "weapons", "missiles", "arms"})
+def named_by_last_word(word: str, entities: list[Entity]) -> Entity | None:
+    """The latest organisation whose name of several words ends in `word`."""
+    for e in reversed(entities):
+        parts = e.name.split()
+        if e.kind == "ORG" and len(parts) > 1 and parts[-1].lower() == word.lower():
+            return e
+    return None
+
+
+def named_by_sector_noun(tok: Token, entities: list[Entity]) -> Entity | None:
+    """The latest named company or news outlet, for a definite noun of its trade ("the company"
+    after "Norvanta Resources", "the station" after "Radio Inkingi")."""
+    title = gazetteer.titles().get(tok.lemma_.lower())
+    if title is None or title.sector not in ("BUS", "JRN") or tok.tag_ != "NN":
+        return None
+    return next((e for e in reversed(entities) if e.kind == "ORG" and title.sector in e.sectors), None)
+
+
 def counted_pair(tok: Token) -> bool:
     """A plural noun counted as two, definitely ("the two men", "both sides"; not "two senators")."""
     kids = list(tok.children)
@@ -541,6 +559,10 @@ class GroupsMixin:
             got = next((e for e in entities if any(s.start == named.span.start for s in e.mentions)), None)
             if got is not None:
                 return got
+        if len(m.span) == 1 and m.span.root.tag_ == "NN":
+            named = named_by_last_word(head, entities)
+            if named is not None:
+                return named  # "the union" after "the Community Health Workers Union", "the court" after "the ICC"
         if head in ("bloc", "union"):  # "the bloc" after "the EU"
             eu = next((e for e in reversed(entities) if e.kind == "ORG" and e.country == "EUR"), None)
             if eu is not None:
@@ -555,9 +577,5 @@ class GroupsMixin:
             if e.kind == "GROUP" and any(s.root.lemma_.lower() == head and (len(s) > 1 or self._qualified(s))
                                          for s in e.mentions):
                 return e
-            title = self.titles.get(head)
-            if title is not None and title.sector in ("BUS", "JRN") and e.kind == "ORG" and \
-                    title.sector in e.sectors and m.span.root.tag_ == "NN":
-                return e  # "the company" after "Norvanta Resources", "the newspaper" after "El Diario"
-        return None
+        return named_by_sector_noun(m.span.root, entities)
 

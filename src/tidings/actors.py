@@ -20,7 +20,7 @@ from spacy.util import filter_spans
 
 from . import gazetteer
 from .lexicons import table, words
-from .actor_groups import GroupsMixin, Mention as _Mention
+from .actor_groups import GroupsMixin, Mention as _Mention, named_by_last_word, named_by_sector_noun  # noqa: F401 (re-exported)
 from .extensions import MENTIONS, QUOTES
 from .quotes import inside
 from .segment import doc_dateline
@@ -1166,15 +1166,6 @@ def described_as(doc: Doc, tok: Token) -> str | None:
     with that noun."""
     got = doc.user_data.get(DESCRIBED_AS, {}).get(tok.lemma_.lower())
     return got[1] if got is not None and got[0] < tok.i else None
-
-
-def named_by_last_word(word: str, entities: list[Entity]) -> Entity | None:
-    """The latest organisation whose name of several words ends in `word`."""
-    for e in reversed(entities):
-        parts = e.name.split()
-        if e.kind == "ORG" and len(parts) > 1 and parts[-1].lower() == word.lower():
-            return e
-    return None
 
 
 def is_institution(tok: Token) -> bool:

@@ -19,7 +19,14 @@ from .model import Claim, Statement
 from .triggers import evaluations, judgement, roles_of
 
 REFERRING = frozenset({"report", "claim", "allegation", "accusation", "it", "this", "them", "that", "suggestion",
-                       "account", "charge", "assertion"})
+                       "account", "charge", "assertion", "figure", "figures", "number", "numbers", "toll", "tally",
+                       "estimate"})
+#: Words that refer back to a number someone gave ("dismissed the figure"): the claim that gives one.
+NUMBER_WORDS = frozenset({"figure", "figures", "number", "numbers", "toll", "tally", "estimate"})
+#: Words that refer back to an accusation ("rejected the accusation"): the claim that accuses.
+#: Cues of what is no accusation: a warning or a promise.
+PLEDGES = frozenset({"warn", "threaten", "vow", "pledge", "promise", "caution"})
+ACCUSING_WORDS = frozenset({"accusation", "accusations", "allegation", "allegations", "charge", "charges"})
 STANCE = {"confirm": "confirmed", "deny": "denied", "dismiss": "denied", "reject": "denied", "refute": "denied",
           "verify": "confirmed", "acknowledge": "confirmed"}
 DECLINE = frozenset({"decline", "refuse"})  # "declined to confirm or deny"
@@ -138,9 +145,8 @@ def find_claims(doc: Doc) -> list[Claim]:
             # "the rebels said the strikes killed 11 civilians, which the army denied"
             same = [c for c in earlier if c.text.start >= tok.sent.start]
             target = same[-1] if same else None
-        elif obj is not None and obj.dep_ == "dobj" and obj.lemma_.lower() in REFERRING and earlier:
-            near = [c for c in earlier if tok.sent.start - c.text.end < 400]
-            target = near[-1] if near else None
+        elif obj is not None and obj.dep_ == "dobj" and obj.lemma_.lower() in REFERRING:
+            target = _referred(doc, obj, tok, claims, earlier)
         parties = _parties(doc, tok)
         if target is None and obj is not None and not (tok.dep_ in ("relcl", "acl") and tok.head.lemma_.lower()
                                                        in REFERRING):
@@ -181,6 +187,11 @@ def find_claims(doc: Doc) -> list[Claim]:
         if target is None:
             continue
         targets = [target]
+        if obj is not None and obj.dep_ == "dobj" and obj.lemma_.lower() == "account":
+            # "neither confirmed nor denied that account": what the source told, in one sentence or
+            # the two just before
+            targets += [c for c in earlier if c is not target and set(c.claimants) & set(target.claimants)
+                        and doc[target.text.start].sent.start - c.text.end < 250]
         if obj is not None and obj.dep_ == "dobj" and obj.lemma_.lower() in REFERRING and obj.tag_ == "NNS":
             # "rejected the allegations": all that the same source alleged just before
             targets += [c for c in earlier if c is not target and c.claimants == target.claimants
@@ -213,6 +224,26 @@ def find_claims(doc: Doc) -> list[Claim]:
     return claims
 
 
+def _referred(doc: Doc, obj: Token, tok: Token, claims: list[Claim], earlier: list[Claim]) -> Claim | None:
+    """The claim a referring object stands for: the report it names itself ("denied a report by
+    X that ..."), else the last claim just before, of the right sort ("the figure": one that
+    gives a number; "the accusation": one that accuses)."""
+    own = next((c for c in claims for st in doc._.statements or []
+                if st.id in c.statements and st.cue.start == obj.i), None)
+    if own is not None:
+        return own
+    near = [c for c in earlier if tok.sent.start - c.text.end < 400]
+    word = obj.lower_ if obj.lower_ in NUMBER_WORDS | ACCUSING_WORDS else obj.lemma_.lower()
+    if word in NUMBER_WORDS:
+        near = [c for c in near if any(t.like_num for t in c.text)] or near
+    elif word in ACCUSING_WORDS:
+        # (not a warning or a promise: "She warned that the navy would go ... A spokesman for the
+        # group rejected the accusation")
+        cue_of = {st.id: doc[st.cue.start].lemma_.lower() for st in doc._.statements or []}
+        near = [c for c in near if not any(cue_of.get(s) in PLEDGES for s in c.statements)]
+    return near[-1] if near else None
+
+
 def _silent(tok: Token) -> Token | None:
     """The verb that declines an answer ("declined to comment", "refused to elaborate", "did not
     respond"), for a verb of answering; else None."""
@@ -234,7 +265,9 @@ def _declined(doc: Doc, tok: Token, governor: Token, claims: list[Claim]) -> Non
     earlier = [c for c in claims if c.text.start < tok.i and tok.sent.start - c.text.end < 400]
     objs = [g for p in tok.children if p.dep_ == "prep" and p.lower_ in ("on", "about", "to")
             for g in p.children if g.dep_ == "pobj"]
-    if objs and not any(o.lemma_.lower() in REFERRING | {"request", "question", "query"} for o in objs):
+    if objs and any(o.lemma_.lower() in NUMBER_WORDS for o in objs):
+        earlier = [c for c in earlier if any(t.like_num for t in c.text)]  # "declined to comment on that figure"
+    elif objs and not any(o.lemma_.lower() in REFERRING | {"request", "question", "query"} for o in objs):
         text = " ".join(doc[o.left_edge.i:o.right_edge.i + 1].text for o in objs).lower()
         earlier = [c for c in earlier if fuzz.partial_ratio(text, c.text.text.lower()) >= 70]
     if not earlier:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .arguments import reporters_act, reporting_verb
 from .actor_groups import HOME, nongovernmental
-from .actors import described_as, named_by_last_word, is_institution, phrase_of, resolve, token_entities
+from .actors import described_as, named_by_last_word, named_by_sector_noun, is_institution, phrase_of, resolve, token_entities
 from .coref import entity_by_id
 from .extensions import QUOTES
 from .lexicons import table, words
@@ -482,7 +482,8 @@ def _unnamed_speaker(doc: Doc, tok: Token, span: Span) -> str | None:
     if span[0].lower_ == "the" and len(span) == 2 and tok.pos_ == "NOUN":
         eid = described_as(doc, tok)  # "the agency said", after "Frontex, the EU's border agency"
         named = next((e for e in doc._.entities or [] if e.id == eid), None) if eid else None
-        named = named or named_by_last_word(tok.text.capitalize(), doc._.entities or [])
+        named = named or named_by_last_word(tok.text.capitalize(), doc._.entities or []) or \
+            named_by_sector_noun(tok, doc._.entities or [])  # "the station said", after "Radio Inkingi"
         if named is not None:  # "The party denied", after "the opposition National Renewal Party"
             span._.entity = named.id
             named.mentions.append(span)
