@@ -524,3 +524,12 @@ def test_a_body_noun_before_a_title_gives_the_sector(nlp):
               "Adjovi told a news conference.")
     adjovi = next(e for e in doc._.entities if e.name == "Komi Adjovi")
     assert adjovi.sector == "PTY"
+
+
+def test_the_junta_is_the_rulers_named_before_with_their_country(nlp):
+    doc = nlp("ABUJA, Oct. 16, 2025 (AFP) - Niger's military rulers signed a defence pact with the juntas governing "
+              "Mali and Burkina Faso on Wednesday. The junta expelled the bloc's envoy on Monday. Junta spokesman "
+              "Colonel Abdou Garba said the envoy had met opposition leaders.")
+    ents = {e.name: e for e in doc._.entities}
+    assert ents["junta"].country == "NER"  # not the dateline's Nigeria, nor the juntas of Mali
+    assert ents["Abdou Garba"].country == "NER"

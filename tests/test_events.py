@@ -648,6 +648,22 @@ CASES = [
      "agreed to lift a cap on work visas for Pakistani labourers.", "AGREE", {"SAU"}, {"PAK"}),
     ("KATHMANDU (AFP) - India sent a relief flight on Sunday. Nepal's government said the country would request "
      "foreign rescue teams.", "REQUEST", {"NPL"}, set()),
+    # session 9: a member suspended from a bloc, an envoy declared persona non grata, work stoppages,
+    # blame laid on someone, a possibility ruled out, a position relayed, backing withheld on a
+    # condition, a reminder of a duty, correspondents ordered out
+    ("The African Union suspended Mali from all its decision-making bodies on Sunday.", "SANCTION", {"IGO"},
+     {"MLI"}),
+    ("Chad's foreign ministry declared a Sudanese embassy counsellor persona non grata.", "SANCTION", {"TCD"},
+     {"SDN"}),
+    ("Kenyan dockworkers began a stoppage on Monday over unpaid wages.", "PROTEST", {"KEN"}, set()),
+    ("Zambian nurses walked off the job on Tuesday.", "PROTEST", {"ZMB"}, set()),
+    ("Opposition leader Tom Okello laid the blame squarely on the World Bank.", "ACCUSE", set(), {"IGO"}),
+    ("Chile's interior minister ruled out any pardon for the rioters.", "REJECT", {"CHL"}, set()),
+    ("Ghana's navy relayed the tanker's position to Lome.", "COOPERATE", {"GHA"}, {"TGO"}),
+    ("Germany said it would withhold its backing for the loan unless the reforms were passed.", "THREATEN", {"DEU"},
+     set()),
+    ("The ICC wrote to Nairobi on Friday, reminding Kenya of its duty to arrest him.", "REQUEST", {"IGO"}, {"KEN"}),
+    ("Two French correspondents were ordered out of Niger on Monday.", "COERCE", set(), set()),
     # a release with nobody named: the authorities where it happened
     ("CONAKRY (Reuters) - Eleven of those detained were released without charge on Tuesday.", "RETREAT", {"GIN"},
      set()),
@@ -656,6 +672,8 @@ CASES = [
 # (text, an event type that must not come out)
 NEGATIVES = [
     ("Workers hung a banner at the gate.", "ASSAULT"),
+    ("The minister reminded reporters of the 2019 floods.", "REQUEST"),
+    ("The ministry said the suspension of the talks was regrettable.", "SANCTION"),
     # verbs of violence used of words
     ("The mines minister opened fire on the company in a televised address, accusing it of fraud.", "ASSAULT"),
     ("Russian officials fired back at Bucharest, calling the accusations NATO hysteria.", "ASSAULT"),

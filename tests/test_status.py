@@ -5,6 +5,9 @@ import pytest
 
 # (text, a word of the event's trigger, expected status, expected source name or None)
 CASES = [
+    ("Rather than order an assault, Burundi's president negotiated with the mutineers.", "assault", "negated", None),
+    ("KAMPALA, July 8, 2025 (Reuters) - Protesters carried placards that read \"Arrest him now\".", "Arrest",
+     "future", None),
     # asserted in the article's voice
     ("Russian troops attacked the village on Monday.", "attacked", "asserted", None),
     ("The United States imposed sanctions on Iran.", "sanctions", "asserted", None),
@@ -173,6 +176,12 @@ CASES = [
 
 # (text, a word of a trigger that must NOT give an event of that status (None: no event at all))
 FORBIDDEN = [
+    # session 9: an act put aside "rather than" done, a slogan on a placard, an arrest a court is
+    # asked to order, an arrest a state is reminded it must make
+    ("KAMPALA, July 8, 2025 (Reuters) - The rights group petitioned the High Court to order his arrest.", "arrest",
+     "asserted"),
+    ("KAMPALA, July 8, 2025 (Reuters) - The ICC wrote to Kampala on Friday, reminding it of its duty to arrest him.",
+     "arrest", "asserted"),
     ("Moscow and Pyongyang have neither confirmed nor denied the reports.", "denied", None),
     ("The government did not deny the reports.", "deny", None),
     ("Washington claimed that North Korea sent troops to Russia.", "sent", "asserted"),

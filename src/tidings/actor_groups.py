@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import gazetteer
 from .coref import STATE_SECTORS
-from .lexicons import words
+from .lexicons import table, words
 from .segment import doc_dateline
 
 #: Sectors of bodies that act at home: an organisation of one of these with no country of its own
@@ -55,6 +55,61 @@ def named_by_sector_noun(tok: Token, entities: list[Entity]) -> Entity | None:
     if title is None or title.sector not in ("BUS", "JRN") or tok.tag_ != "NN":
         return None
     return next((e for e in reversed(entities) if e.kind == "ORG" and title.sector in e.sectors), None)
+
+
+def _ruler_family(span: Span) -> str | None:
+    """The family (`ruler_nouns.tsv`) of a mention that names a state's rulers, if any."""
+    root = span.root
+    mod = next((c.lower_ for c in root.children if c.dep_ in ("amod", "compound") and c.i < root.i), "")
+    lem = root.lemma_.lower()
+    for row in table("ruler_nouns.tsv", ("family", "phrase")):
+        *first, last = row["phrase"].split()
+        if last == lem and (not first or first[0] == mod):
+            return row["family"]
+    return None
+
+
+def _ruler_named_before(e: Entity, entities: list[Entity], explicit: dict[int, str]) -> str | None:
+    """The country of the rulers a definite "the junta" or "the regime" stands for: the last body
+    of the same family (`ruler_nouns.tsv`) named before it with a country of its own."""
+    first = min(e.mentions, key=lambda s: s.start)
+    if first.start == 0 or first.doc[first.start - 1].lower_ != "the" and first[0].lower_ != "the":
+        return None
+    family = _ruler_family(first)
+    if family is None:
+        return None
+    best, at = None, -1
+    for other in entities:
+        code = explicit.get(id(other))
+        if other is e or code is None:
+            continue
+        for s in other.mentions:
+            if at < s.start < first.start and _ruler_family(s) == family and not (
+                    s.root.lemma_.lower() == first.root.lemma_.lower() and s.root.tag_ != first.root.tag_):
+                best, at = code, s.start
+    return best
+
+
+def _ruler_in_title(doc: Doc, e: Entity, entities: list[Entity]) -> str | None:
+    """ "Junta spokesman Colonel X": a person whose title names the rulers speaks for the rulers
+    named last before him (their country, found by then)."""
+    first = min(e.mentions, key=lambda s: s.start)
+    span = doc.user_data.get("tidings_phrases", {}).get(first.start)
+    if span is None:
+        return None
+    for t in doc[span[0]:first.start]:
+        family = _ruler_family(doc[t.i:t.i + 1])
+        if family is None:
+            continue
+        best, at = None, -1
+        for other in entities:
+            if other is e or not other.country or other.country in NON_STATE_CODES:
+                continue
+            for s in other.mentions:
+                if at < s.start < span[0] and _ruler_family(s) == family:
+                    best, at = other.country, s.start
+        return best
+    return None
 
 
 def counted_pair(tok: Token) -> bool:
@@ -377,6 +432,7 @@ class GroupsMixin:
                 return
             code = next(iter(codes))
         doc.user_data[HOME] = code
+        explicit = {id(e): e.country for e in entities if e.country and e.country not in NON_STATE_CODES}
         for e in entities:
             if e.kind == "LOCATION" and e.country is None and e.geo is None and dated:
                 e.country = code  # a village the gazetteer does not know, in a report from its country
@@ -401,10 +457,14 @@ class GroupsMixin:
                     # "during a visit by Prime Minister Tariq Mahmood", in a report from Riyadh
                     e.country = self._foreign_country(doc, e, code)
                     continue
-                near = self._subject_country(doc, e, entities)
+                near = self._subject_country(doc, e, entities) or _ruler_in_title(doc, e, entities)
                 if near:
                     e.country = near
                     continue
+            ruler = _ruler_named_before(e, entities, explicit) if e.kind in ("GROUP", "ORG") else None
+            if ruler is not None:
+                e.country = ruler  # "Guinea's military rulers ... the junta", in a report from Abuja
+                continue
             if e.kind in ("PERSON", "GROUP") or (e.kind == "ORG" and set(e.sectors) & (DOMESTIC_SECTORS | LOCAL_SECTORS)):
                 e.country = code
 

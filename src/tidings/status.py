@@ -43,13 +43,27 @@ def _clause_chain(tok: Token) -> list[Token]:
     if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and t.head.i != t.i:
         t = t.head
         chain.append(t)
-    while (t.dep_ in ("xcomp", "conj", "auxpass") or _purpose(t)) and t.head.i != t.i:
+    while (t.dep_ in ("xcomp", "conj", "auxpass") or _purpose(t) or _noun_frame(t)) and t.head.i != t.i:
         if t.dep_ == "conj" and t.tag_ in ("VBD", "VBZ", "VBP") and \
                 any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
             break  # a clause of its own: "the military may shoot down drones, and the minister warned"
         t = t.head  # (and "will travel to Ho Chi Minh City to meet business leaders")
         chain.append(t)
     return chain
+
+
+def _imperative(verb: Token) -> bool:
+    """A bare verb opening a quotation or a sentence, with no subject ("Arrest him now")."""
+    if verb.tag_ != "VB" or verb.dep_ not in ("ROOT", "ccomp", "parataxis", "xcomp") or \
+            any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children):
+        return False
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    return before is None or before.text in ('"', "\u201c", "``", "'") or verb.i == verb.sent.start
+
+
+def _noun_frame(verb: Token) -> bool:
+    """An infinitive on a noun that frames it ("its duty to arrest him", "a plan to strike")."""
+    return verb.dep_ == "acl" and verb.tag_ == "VB" and verb.head.lemma_.lower() in markers().get("governor", {})
 
 
 def _purpose(verb: Token) -> bool:
@@ -102,12 +116,16 @@ def own_status(tok: Token, threat: bool = False) -> str | None:
                 found.add(st)
             if c.dep_ == "aux" and low == "going" and any(g.lower_ == "to" for g in t.children):
                 found.add("future")
-            if c.dep_ in ("advcl",) and any(g.dep_ == "mark" and g.lower_ in m.get("mark", {}) for g in c.children):
+            if c.dep_ in ("advcl",) and any(g.dep_ == "mark" and m.get("mark", {}).get(g.lower_) == "hypothetical"
+                                            for g in c.children):
                 if threat and t.i == tok.i:
                     continue
                 found.add("hypothetical")  # "if attacked, we will respond": the response is conditional
             if c.dep_ == "mark" and low in m.get("mark", {}):
-                found.add(m["mark"][low])
+                if m["mark"][low] == "negated":
+                    negations += 1  # "rather than order an assault"
+                else:
+                    found.add(m["mark"][low])
             if c.dep_ == "prep":
                 phrase = " ".join(x.lower_ for x in c.subtree)
                 for p, st in m.get("prep", {}).items():
@@ -124,6 +142,8 @@ def own_status(tok: Token, threat: bool = False) -> str | None:
                 negations += 1
             else:
                 found.add(st)
+    if _imperative(tok):
+        found.add("future")  # placards that read "Arrest him now": a demand, not the act
     if tok.dep_ == "conj" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "nor":
         negations += 1
     if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
