@@ -533,3 +533,28 @@ def test_the_junta_is_the_rulers_named_before_with_their_country(nlp):
     ents = {e.name: e for e in doc._.entities}
     assert ents["junta"].country == "NER"  # not the dateline's Nigeria, nor the juntas of Mali
     assert ents["Abdou Garba"].country == "NER"
+
+
+@pytest.mark.parametrize("text,name,sector", [
+    # an officer of a body the text names serves that body's sector, not the bare title's
+    ("MAPUTO, March 13, 2025 (Reuters) - The opposition Movement for Social Renewal (MRS) said nine people had been "
+     "killed. MRS leader Castigo Mucavele blamed the IMF.", "Castigo Mucavele", "OPP"),
+    ("MAPUTO, March 13, 2025 (Reuters) - The National Federation of Labour Unions (FENASIL) called off the strike. "
+     "FENASIL's secretary-general, Rosalina Tembe, said workers would walk out again.", "Rosalina Tembe", "LAB"),
+    ("LILONGWE, Feb. 17, 2025 (AP) - Police detained Chikondi Banda, general secretary of the Community Health "
+     "Workers Union, at a rally.", "Chikondi Banda", "LAB"),
+    # a rank in a name the NER took for a body is a title
+    ("BUJUMBURA, Jan. 29, 2025 (Reuters) - A mutineers' spokesman, Sergeant Jean-Marie Ciza, called the detentions "
+     "a betrayal.", "Jean-Marie Ciza", "MIL"),
+    # a spokeswoman named after her title takes the body's sector; naval ranks; a party's leader
+    ("BUJUMBURA, Jan. 29, 2025 (Reuters) - Rwanda's government spokeswoman, Claudine Uwase, dismissed the "
+     "allegation.", "Claudine Uwase", "GOV"),
+    ("LAGOS, May 8, 2025 (Reuters) - The navy sent two gunboats, navy spokesman Commodore Ifeanyi Okorafor told "
+     "reporters.", "Ifeanyi Okorafor", "MIL"),
+    ("KAMPALA, July 8, 2025 (Reuters) - Party leader Moses Kiggundu called the visit a disgrace.", "Moses Kiggundu",
+     "PTY"),
+])
+def test_an_officer_serves_the_sector_of_the_body_named(nlp, text, name, sector):
+    doc = nlp(text)
+    person = next(e for e in doc._.entities if e.name == name)
+    assert person.sector == sector, (person.sector, person.sectors)

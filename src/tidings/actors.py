@@ -61,12 +61,12 @@ class ActorFinder(GroupsMixin):
 
     # -- lexicon helpers ------------------------------------------------------------------
     def _titles_in(self, tokens: list[Token]) -> list[str]:
-        """Longest titles found in a run of tokens, left to right."""
+        """Longest titles found in a run of tokens, left to right ("secretary-general" as one)."""
         low = [t.lower_ for t in tokens]
         found, i = [], 0
         while i < len(low):
             for j in range(len(low), i, -1):
-                cand = " ".join(low[i:j])
+                cand = "".join(t.lower_ + (" " if t.whitespace_ else "") for t in tokens[i:j]).strip()
                 if cand in self.titles:
                     found.append(cand)
                     i = j - 1
@@ -160,6 +160,7 @@ class ActorFinder(GroupsMixin):
         self._homes(doc, mentions)
         entities = self._join(doc, mentions)
         self._body_of_title(doc, entities)
+        self._officers_of_bodies(doc, entities)
         self._home_country(doc, entities)
         for e in entities:
             if e.kind == "GROUP" and all(is_institution(s.root) for s in e.mentions):
@@ -337,7 +338,12 @@ class ActorFinder(GroupsMixin):
         if label == "ORG" and (self._after_person_title(ent) or self._titled_apposition(ent) and
                                not any(t.lower_ in words("org_heads.txt") or t.text in self.names for t in ent)):
             # "the Canadian general manager, Paul Desrochers", "Julie Marchand, a spokesperson for ..."
-            return _Mention(ent, "PERSON", ent.text)
+            strip = gazetteer.name_title_words()
+            k = 0
+            while k < len(toks) - 1 and (toks[k].lower_ in HONORIFICS or toks[k].lower_ in strip):
+                k += 1  # "a mutineers' spokesman, Sergeant Jean-Marie Ciza": the rank is a title
+            name = doc[ent.start + k:ent.end]
+            return _Mention(name, "PERSON", name.text)
         if label in ("ORG", "GPE") and len(ent) in (2, 3) and ent[-1].text == "State" and \
                 all(t.is_title for t in ent) and ent.text not in self.names:
             return self._location(doc, ent)  # "Bayelsa State", "Rakhine State": a state of a federation
@@ -619,6 +625,53 @@ class ActorFinder(GroupsMixin):
                 body = named_by_last_word(doc[k - 1].text.capitalize(), entities)
                 if body is not None and body is not e and body.country:
                     e.country = body.country
+
+    def _officers_of_bodies(self, doc: Doc, entities: list[Entity]) -> None:
+        """ "MRS leader X", "X, general secretary of the Community Health Workers Union", "the
+        union's president, X": an officer (`officer_titles.txt`) of a body the text names serves
+        that body's sector, whatever the bare title would say."""
+        phrases = doc.user_data.get("tidings_phrases", {})
+        bodies = {i: e for e in entities if e.kind in ("ORG", "GROUP") and e.sectors for s in e.mentions
+                  for i in range(s.start, s.end)}
+        officers = words("officer_titles.txt")
+        for e in entities:
+            if e.kind != "PERSON" or (e.titles and not all(t.lower() in officers for t in e.titles)):
+                continue
+            owner = None
+            for s in e.mentions:
+                start, _ = phrases.get(s.start, (s.start, s.end))
+                if start < s.start and start > s.sent.start and doc[start - 1].pos_ == "PROPN":
+                    start -= 1  # "MRS leader X": a body's short name the lexicons do not know
+                owner = next((bodies[i] for i in range(start, s.start) if i in bodies and bodies[i] is not e), None)
+                root = s.root
+                descs = [c for t in s for c in t.children if c.dep_ == "appos" and not (s.start <= c.i < s.end)] + \
+                    ([root.head] if root.dep_ == "appos" else [])
+                descs = [d for d in descs if d.lower_ in officers or d.lemma_.lower() in officers or
+                         set(self._titles_in([t for t in d.subtree if not s.start <= t.i < s.end])) & officers]
+                for d in descs:
+                    if owner is not None:
+                        break
+                    cands = [c for c in d.children if c.dep_ == "poss"] + \
+                        [g for c in d.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                         if g.dep_ == "pobj"]
+                    owner = next((bodies[c.i] for c in cands if c.i in bodies), None)
+                if owner is None and s.start > 1 and doc[s.start - 1].text == ",":
+                    # "FENASIL's secretary-general, Rosalina Tembe, said", parsed as one noun phrase
+                    k = s.start - 2
+                    while k > s.start - 8 and k > s.sent.start and "\n" not in doc[k - 1].text and \
+                            doc[k - 1].text not in (",", "."):
+                        k -= 1
+                    before = list(doc[k:s.start - 1])
+                    if set(self._titles_in(before)) & officers:
+                        owner = next((bodies[t.i] for t in before if t.i in bodies and bodies[t.i] is not e), None)
+                if owner is not None:
+                    break
+            if owner is None or owner.kind == "COUNTRY":
+                continue
+            e.sectors, e.sector = [], None
+            e.add_sectors(list(owner.sectors))
+            if e.country is None and owner.country:
+                e.country = owner.country
 
     def _person_named_as_org(self, doc: Doc, ent: Span, rest: list[Token]) -> bool:
         """A person the NER took for an organisation: a name of one to three capitalised words, none
@@ -971,9 +1024,12 @@ class ActorFinder(GroupsMixin):
             if m.country is None and toks is not pre:
                 # "X, the United Nations Emergency Relief Coordinator": the body named in the apposition
                 m.country = next((self.org_of_token[t.i] for t in toks if t.i in self.org_of_token), None)
-        if not m.sectors and pre:
-            # "Iran's Foreign Ministry spokesman X": a spokesman takes the sector of the body
-            body = [f for f in self._titles_in(pre) if self.titles[f].kind == "GROUP" and self.titles[f].sectors]
+        for toks in parts:
+            if m.sectors:
+                break
+            # "Iran's Foreign Ministry spokesman X", "Rwanda's government spokeswoman, X": a
+            # spokesman takes the sector of the body
+            body = [f for f in self._titles_in(toks) if self.titles[f].kind == "GROUP" and self.titles[f].sectors]
             for s in self._sectors(body[:1]):
                 if s not in m.sectors:
                     m.sectors.append(s)
