@@ -145,7 +145,7 @@ def nongovernmental(e: Entity) -> bool:
     """A civil-society body that the text ties to no country ("an aid group", "rights groups",
     "Balkan Route Monitor, a Europe-wide network"): PLOVER's NGO. A "National ..." body is the
     home country's ("the National Human Rights Coordinator")."""
-    if e.country is not None or e.kind not in ("GROUP", "ORG") or not e.sectors or e.sectors[0] != "SOC":
+    if e.country is not None or e.kind not in ("GROUP", "ORG") or "SOC" not in e.sectors[:2]:
         return False
     return not e.name.lower().startswith(("national ", "the national "))
 

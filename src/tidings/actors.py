@@ -368,6 +368,7 @@ class ActorFinder(GroupsMixin):
             named_body = rest[-1].lower_ in words("org_heads.txt") and (
                 toks[0].lower_ == "the" or (before is not None and (before.lower_ == "the" or before.tag_ == "POS"))
                 or rest[-1].tag_ == "NNPS"  # "the Strategic Force"; not "John Force"
+                or len(rest) >= 2 and ent.root.dep_ == "appos"  # "its Greek owner, Kyrtos Maritime"
                 or len(rest) >= 2 and title_before is not None and title_before.kind == "GROUP")
             # "rights group Shimana Adhikar Forum"
             if label == "PERSON" and (named_body or
@@ -412,6 +413,14 @@ class ActorFinder(GroupsMixin):
             if country is None and span.start >= 2 and doc[span.start - 1].tag_ == "POS" and \
                     (span.start - 2) in self.country_of_token:
                 country = self.country_of_token[span.start - 2]  # "China's Commerce Ministry"
+            if country is None and span.start >= 3 and doc[span.start - 1].lower_ == "based" and \
+                    doc[span.start - 2].text == "-":
+                # "Zagreb-based Obala TV": a firm or an outlet is of the place it is based in (an
+                # activist group need not be: see _description_country)
+                geo = gazetteer.place(doc[span.start - 3].text)
+                based = self.country_of_token.get(span.start - 3) or (geo["country_code"] if geo else None)
+                if based and (gazetteer.org_sector(span) or "") != "SOC":
+                    country = based
             by_name = gazetteer.org_sector(span)
             described = None if by_name else self._described_by(doc, span.start)
             if described is not None:
@@ -441,6 +450,20 @@ class ActorFinder(GroupsMixin):
             span = doc[ent.start:ent.end + 1]
             return _Mention(span, "ORG", ent.text, None, self._name_sectors(span, [nxt]),
                             key=f"O:{ent.text.lower()}")
+        outlet = self.titles.get(before.lower_) if before is not None else None
+        if label in ("GPE", "LOC", "FAC") and outlet is not None and outlet.kind == "GROUP" and \
+                set(outlet.sectors) & {"JRN", "BUS"} and gazetteer.place(ent.text) is None and \
+                not any(t.i in self.country_of_token for t in ent):
+            # "the Senegalese weekly Le Sahel Observateur": a name the NER took for a place, after
+            # the word for an outlet or a firm
+            span = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
+            k = ent.start - 1
+            country = None
+            while country is None and k >= max(0, ent.start - 4) and (
+                    doc[k].tag_ in ("POS", "JJ", "NN") or k in self.country_of_token):
+                country = self.country_of_token.get(k)
+                k -= 1
+            return _Mention(span, "ORG", span.text, country, list(outlet.sectors), key=f"O:{span.text.lower()}")
         if label in ("GPE", "LOC") and self._titled_apposition(ent):
             # "Kenzo Oshima, the United Nations Emergency Relief Coordinator": a person the NER
             # took for a place, as its apposition's title shows
@@ -505,9 +528,16 @@ class ActorFinder(GroupsMixin):
                 # "an alliance of rights groups": what the body is made of says what it is
                 members = [by_root[x.i] for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
                            for x in p.children if x.dep_ == "pobj" and x.i in by_root and by_root[x.i].sectors]
-                for sec in (members[0] if members else g).sectors:
-                    if sec not in m.sectors:
-                        m.sectors.append(sec)
+                said = list((members[0] if members else g).sectors)
+                m.sectors[:] = said + [sec for sec in m.sectors if sec not in said]  # what it is called first
+                if c.i < root.i and any(d.lower_ == "the" for d in c.children):
+                    # "an international medical charity said ... The charity, Frontline Health
+                    # Alliance, ...": the body described before is the one named now
+                    for k in [k for k in mentions if k.kind == "GROUP" and k is not g and k.span.end <= c.i
+                              and k.span.root.lemma_.lower() == c.lemma_.lower()
+                              and any(d.lower_ in ("a", "an") for d in k.span.root.children)][-1:]:
+                        k.kind, k.name, k.key = "ORG", m.name, m.key
+                        m.sectors[:] = k.sectors + [sec for sec in m.sectors if sec not in k.sectors]
                 if m.country is None:
                     m.country = self._description_country(c, g, places)
                 mentions.remove(g)
@@ -588,9 +618,10 @@ class ActorFinder(GroupsMixin):
                 start, _ = phrases.get(s.start, (s.start, s.end))
                 # the phrase, and a name right before it ("Commission trade spokesman X")
                 start = max(s.sent.start, start - 2) if start < s.start else start
+                before = [o for o in entities if min(x.start for x in o.mentions) < s.start]
                 body = next((owner[i] for i in range(start, s.start) if i in owner), None) or \
                     next((o for i in range(start, s.start) if doc[i].pos_ == "PROPN"
-                          for o in [named_by_last_word(doc[i].text, entities)] if o is not None and o.country),
+                          for o in [named_by_last_word(doc[i].text, before)] if o is not None and o.country),
                          None)
                 if body is not None:
                     e.country = body.country
@@ -707,7 +738,7 @@ class ActorFinder(GroupsMixin):
         code = next((codes[t.lower_] for t in [c, *c.children] if t.lower_ in codes), None)
         if code is not None:
             return code
-        clauses = {t.i for x in c.children if x.dep_ in ("relcl", "acl") for t in x.subtree}
+        clauses = {t.i for x in c.subtree if x.dep_ in ("relcl", "acl") for t in x.subtree}
         own = [t for t in c.subtree if t.i not in clauses]
         if g.sectors and g.sectors[0] == "SOC":
             own = [t for t in own if not _based_at(t)]
