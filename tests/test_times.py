@@ -469,6 +469,20 @@ EVENT_DATES = [
     ("BUCHAREST, October 7, 2025 (Reuters) - Romania scrambled two fighter jets late on Sunday after drones "
      "crossed into its airspace during a Russian strike on Ukrainian ports, the ministry said.", None, "ASSAULT",
      "strike", "2025-10-05", None),
+    # session 9: a "when" clause dates the verb it hangs on (here under "declined to"); so does a
+    # purpose clause; a time after a participle of what a party is ("governing") is the verb's;
+    # a participle on what a verb ends ("restrictions imposed after the 2021 coup") dates only itself;
+    # "for 90 days on Monday" is a duration and a day
+    ("KAMPALA, July 8, 2025 (Reuters) - Kenya declined to arrest the visiting general when he flew in for a "
+     "summit on Monday, officials said.", None, "REJECT", "declined", "2025-07-07", None),
+    ("MAPUTO, March 13, 2025 (Reuters) - Soldiers were deployed to guard fuel depots in the capital on "
+     "Wednesday.", None, "MOBILIZE", "deployed", "2025-03-12", None),
+    ("BAMAKO, Oct. 16, 2025 (AFP) - Niger's military rulers signed a defence pact with the juntas governing Mali "
+     "and Burkina Faso on Wednesday.", None, "SUPPORT", "signed", "2025-10-15", None),
+    ("ABUJA, Oct. 16, 2025 (AFP) - On Sunday the bloc's leaders lifted trade restrictions imposed on Niger after "
+     "the 2023 coup.", None, "RETREAT", "restrictions", "2025-10-12", None),
+    ("SARAJEVO, June 18, 2025 (AP) - The regulator suspended the broadcasting licence of Banja Luka-based Kanal "
+     "Sedam TV for 90 days on Monday.", None, "COERCE", "suspended", "2025-06-16", "asserted"),
 ]
 
 

@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .extensions import MENTIONS, TIMES
+from .lexicons import words
 from .model import Timex
 from .timex_grammar import Frame, Grammar
 from .timex_lexicon import lexicon
@@ -282,6 +283,9 @@ def _attached(root: Token, target: Token) -> bool:
         t = t.head
         if t.i == target.i:
             return True
+        if t.pos_ in ("VERB", "AUX") and t.dep_ == "acl" and t.tag_ == "VBG" and \
+                t.lemma_.lower() in words("stative_participles.txt"):
+            continue  # "signed a pact with the juntas governing Mali on Wednesday": the signing's day
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("xcomp", "aux", "auxpass"):
             return False
         if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj" and \
@@ -455,8 +459,25 @@ def event_date(doc: Doc, trigger: Span) -> tuple[str | None, str | None, str]:
         for s, d in by_dist:
             if any(_attached(s.root, t) for t in trigger) or _attached(s.root, head):
                 return d[0], d[1], "text"
+        # 1a. "declined to arrest him when he flew in on Monday", "soldiers were deployed to guard
+        #     the depots on Wednesday": a time in a "when" clause or a purpose clause of the verb
+        #     dates it, when nothing dates the verb itself
+        if not _own_time(own, by_dist):
+            under = [own] + [x for x in own.children if x.dep_ == "xcomp"]  # ("declined to arrest him when ...")
+            for cl in [c for v in under for c in v.children]:
+                if cl.dep_ == "advcl" and (any(m.lower_ == "when" and m.dep_ in ("advmod", "mark") for m in cl.children)
+                                          or (cl.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                                     for a in cl.children) and cl.i > own.i)):
+                    hit = next((d for s, d in by_dist if _attached(s.root, cl)), None)
+                    if hit is not None:
+                        return hit[0], hit[1], "text"
         # 1b. a noun event's own relative clause: "a cyberattack that crippled the grid last month"
-        if head.pos_ in ("NOUN", "PROPN"):
+        #     (not a participle on what a verb ends: "lifted restrictions imposed after the coup")
+        gov = head
+        while gov.dep_ == "conj" and gov.head.i != gov.i:
+            gov = gov.head
+        ended = gov.dep_ == "dobj" and bool(roles_of(gov.head) & {"end", "cancel"})
+        if head.pos_ in ("NOUN", "PROPN") and not ended:
             clauses = {c.i for c in head.children if c.dep_ in ("relcl", "acl")}
             for s, d in by_dist:
                 if clause_head(s.root).i in clauses:
