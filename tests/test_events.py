@@ -664,6 +664,10 @@ CASES = [
      set()),
     ("The ICC wrote to Nairobi on Friday, reminding Kenya of its duty to arrest him.", "REQUEST", {"IGO"}, {"KEN"}),
     ("Two French correspondents were ordered out of Niger on Monday.", "COERCE", set(), set()),
+    # a relative pronoun stands for the act its noun names, and "the closures" are the last act of closing
+    ("NAIROBI, March 3, 2025 (AP) - The Tanzanian authorities closed two border crossings on Friday. Kenya "
+     "summoned Tanzania's envoy the next day to protest against the closures, which were also criticised by "
+     "the East African Community.", "ACCUSE", {"IGO"}, {"TZA"}),
     # a release with nobody named: the authorities where it happened
     ("CONAKRY (Reuters) - Eleven of those detained were released without charge on Tuesday.", "RETREAT", {"GIN"},
      set()),

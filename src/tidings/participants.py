@@ -632,6 +632,8 @@ def _earlier_event_actor(c: Cand, args: Args, own: set = frozenset()) -> list[Pa
     """ "Russia condemned the attack": the attack is the one the article reported before; its
     actor is the one condemned (in-article event coreference)."""
     objs = patient(c.word) if c.light is None and c.word.pos_ not in ("NOUN", "PROPN") else []
+    # "the closures, which were also criticised by ...": the relative pronoun stands for its noun
+    objs = [c.word.head if o.lower_ in ("which", "that") and c.word.dep_ == "relcl" else o for o in objs]
     for o in objs:
         if o.pos_ not in ("NOUN", "PROPN") or not any(d.lower_ in ("the", "this", "that") for d in o.children):
             continue
@@ -641,14 +643,20 @@ def _earlier_event_actor(c: Cand, args: Args, own: set = frozenset()) -> list[Pa
         want = row.event if row is not None else None
         if want is None and o.lemma_.lower() not in words("event_anaphors.txt"):
             continue
-        return _last_actor(args, min(c.word.i, o.i), want, own)  # (what the noun refers back to came before it)
+        # (what the noun refers back to came before it; "the closures" are the last act of closing)
+        return _last_actor(args, min(c.word.i, o.i), want, own, stem=o.lemma_.lower()[:4])
     return []
 
 
-def _last_actor(args: Args, before: int, want: str | None, own) -> list[Participant]:
+def _last_actor(args: Args, before: int, want: str | None, own, stem: str = "") -> list[Participant]:
     """The actor of the last event (of type `want`, or any) found before token `before`, unless it
-    is one of `own` codes: not one's own act ("Moscow called the accusation a provocation")."""
-    for ev in reversed(args.history):
+    is one of `own` codes: not one's own act ("Moscow called the accusation a provocation"); of
+    those, first one named by a word of the same stem ("the closures": "closed")."""
+    order = list(reversed(args.history))  # the latest first
+    if len(stem) == 4:
+        named = [ev for ev in order if ev.trigger.root.lemma_.lower().startswith(stem)]
+        order = named + [ev for ev in order if ev not in named]
+    for ev in order:
         if any(p.code for p in ev.actor) and (want is None or ev.event == want) and ev.trigger.start < before \
                 and not own & {p.code for p in ev.actor}:
             return [Participant(entity=p.entity, code=p.code, sector=p.sector, text=p.text) for p in ev.actor]
