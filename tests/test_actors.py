@@ -580,6 +580,12 @@ def test_an_officer_serves_the_sector_of_the_body_named(nlp, text, name, sector)
     # a title's words are not the name of a body named later ("Maritime Affairs Minister", "Sarkis Maritime")
     ("LAGOS, May 8, 2025 (Reuters) - Maritime Affairs Minister Halima Okoro blamed the gangs. The Greek owner, "
      "Sarkis Maritime, declined to comment.", "Halima Okoro", "PERSON", "NGA", "GOV"),
+    # what the text calls a body just before its name says what it is, and a country's possessive
+    # before that title is its country
+    ("KAMPALA, July 8, 2025 (Reuters) - Police fired tear gas as hundreds of supporters of the opposition Forum "
+     "for Democratic Renewal tried to march on parliament.", "Forum for Democratic Renewal", "ORG", "UGA", "OPP"),
+    ("ABUJA, Oct. 16, 2025 (AFP) - The suspension was welcomed by Niger's opposition Alliance for Civic Renewal.",
+     "Alliance for Civic Renewal", "ORG", "NER", "OPP"),
 ])
 def test_bodies_named_by_what_they_are(nlp, text, name, kind, country, sector):
     doc = nlp(text)

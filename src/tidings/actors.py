@@ -410,9 +410,11 @@ class ActorFinder(GroupsMixin):
                 span = span[1:]
             country = next((self.org_of_token[t.i] for t in span if t.i in self.org_of_token), None) or \
                 next((self.country_of_token[t.i] for t in span if t.i in self.country_of_token), None)
-            if country is None and span.start >= 2 and doc[span.start - 1].tag_ == "POS" and \
-                    (span.start - 2) in self.country_of_token:
-                country = self.country_of_token[span.start - 2]  # "China's Commerce Ministry"
+            k = span.start - 1
+            while k > 0 and doc[k].is_lower and doc[k].lower_ in self.title_words:
+                k -= 1  # "Guinea's opposition Alliance for Democratic Renewal"
+            if country is None and k >= 1 and doc[k].tag_ == "POS" and (k - 1) in self.country_of_token:
+                country = self.country_of_token[k - 1]  # "China's Commerce Ministry"
             if country is None and span.start >= 3 and doc[span.start - 1].lower_ == "based" and \
                     doc[span.start - 2].text == "-":
                 # "Zagreb-based Obala TV": a firm or an outlet is of the place it is based in (an
@@ -422,7 +424,9 @@ class ActorFinder(GroupsMixin):
                 if based and (gazetteer.org_sector(span) or "") != "SOC":
                     country = based
             by_name = gazetteer.org_sector(span)
-            described = None if by_name else self._described_by(doc, span.start)
+            # what the text calls it just before its name comes first ("the opposition Forum for
+            # National Renewal" is a party, though a "forum" is most often a civil-society body)
+            described = self._described_by(doc, span.start)
             if described is not None:
                 # "the rights group Collectif Justice Populaire", "the opposition National Unity Bloc":
                 # what the text calls it before the title words in its name
