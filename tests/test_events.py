@@ -668,6 +668,11 @@ CASES = [
     ("NAIROBI, March 3, 2025 (AP) - The Tanzanian authorities closed two border crossings on Friday. Kenya "
      "summoned Tanzania's envoy the next day to protest against the closures, which were also criticised by "
      "the East African Community.", "ACCUSE", {"IGO"}, {"TZA"}),
+    # talks after which someone acted were that actor's; force used as a crowd acted is used on it
+    ("LUSAKA, March 13, 2025 (Reuters) - Zambia's biggest union called off the strike on Wednesday after talks with "
+     "the prime minister.", "CONSULT", {"ZMB"}, set()),
+    ("KAMPALA, July 8, 2025 (Reuters) - Police fired tear gas as hundreds of opposition supporters tried to march "
+     "on parliament.", "ASSAULT", {"UGA"}, {"UGA"}),
     # a release with nobody named: the authorities where it happened
     ("CONAKRY (Reuters) - Eleven of those detained were released without charge on Tuesday.", "RETREAT", {"GIN"},
      set()),
@@ -948,3 +953,10 @@ def test_the_summoner_protests(nlp):
     doc = nlp("Romania summoned Russia's ambassador on Wednesday to protest against the attack.")
     protest = next(v for v in doc._.events if v.trigger.text == "protest")
     assert {p.code for p in protest.actor} == {"ROU"}
+
+
+def test_a_team_sent_by_a_body_is_aid_where_it_arrived(extract):
+    rec = extract("BLANTYRE, Feb. 17, 2025 (AP) - A team of 10 epidemiologists sent by the World Health Organization "
+                  "arrived in Blantyre on Saturday.").to_dict()
+    (aid,) = [e for e in rec["events"] if e["event"] == "AID"]
+    assert {a["code"] for a in aid["actor"]} == {"UNO"} and (aid["event_loc"] or {}).get("country_code") == "MWI"

@@ -427,6 +427,13 @@ def find_events(doc: Doc) -> list[Event]:
             heads += [c.word.head] + [x for x in c.word.head.children if x.dep_ == "xcomp"]
         heads += [x for h in list(heads) for x in h.children
                   if x.dep_ == "acl" or (x.dep_ == "relcl" and x.lemma_.lower() in REACH_VERBS)]
+        if c.light is None and c.word.dep_ == "acl" and c.word.tag_ == "VBN" and c.event in ("AID", "MOBILIZE"):
+            # "a team of 12 epidemiologists sent by the WHO arrived in Lilongwe": sent to where it arrived
+            n = c.word.head
+            while n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.head.pos_ in ("NOUN", "PROPN"):
+                n = n.head.head
+            if n.dep_ in ("nsubj", "nsubjpass") and n.head.pos_ == "VERB":
+                heads.append(n.head)
         # "killed 23 people when they blew themselves up in Tel Aviv"
         heads += [x for x in (c.light or c.word).children if x.dep_ == "advcl"
                   and any(m.dep_ in ("advmod", "mark") and m.lower_ == "when" for m in x.children)]

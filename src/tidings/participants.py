@@ -268,7 +268,10 @@ def _actor_tokens(c: Cand, args: Args) -> list[Token]:
             if row is not None and row.event == "ACCUSE":
                 got = patient(gov)  # "blamed the rebels for the ambush": the accused did it (claimed)
         elif not got and gov is not None and verb_like(gov) and \
-                (w.head.lower_ == "for" or (w.head.lower_ in ("in", "during", "at") and c.event == "PROTEST")):
+                (w.head.lower_ == "for" or (w.head.lower_ in ("in", "during", "at") and c.event == "PROTEST")
+                 or (w.head.lower_ in ("after", "following") and c.event == "CONSULT"
+                     and any(p.dep_ == "prep" and p.lower_ == "with" for p in w.children))):
+            # ... "called off the strike after talks with the prime minister": who called it off talked
             # "returned to Geneva for talks", "walked out in protest", "threw stones during demonstrations"
             got = subject(gov)
             while not got and gov.dep_ in ("pcomp", "xcomp") and gov.head.i != gov.i:
@@ -584,6 +587,8 @@ def sides(c: Cand, args: Args) -> tuple[list[Participant], list[Participant], bo
         recipient = other(_retaliation_target(actor, args))
     if not recipient and c.event in MATERIAL_CONFLICT:
         recipient = other(_owner_struck(c, args))  # "ambushed one of its convoys"
+    if not recipient and c.event in MATERIAL_CONFLICT:
+        recipient = other(_crowd_of_the_moment(c, args, actor_ents))
     if not recipient and "loc" in _loc_specs(c):
         recipient = _loc_recipient(c, args, actor_ents)
     elif recipient and not any(p.code for p in recipient) and c.event in MATERIAL_CONFLICT:
@@ -731,6 +736,26 @@ def _object_event_actor(c: Cand, args: Args, preps: tuple[str, ...] = ()) -> lis
         got = args.participants([x for t in toks for x in conjuncts(t)])
         if got:
             return got
+    return []
+
+
+def _crowd_of_the_moment(c: Cand, args: Args, actor_ents: set) -> list[Participant]:
+    """ "police fired tear gas and detained 23 people as supporters of the opposition tried to
+    march on parliament": force used with no target named is used on those the "as" clause
+    says were acting then."""
+    w = c.light or c.word
+    if w.pos_ not in ("VERB", "AUX"):
+        return []
+    verbs = [w]
+    while verbs[-1].dep_ == "conj" and verbs[-1].head.i != verbs[-1].i:
+        verbs.append(verbs[-1].head)
+    verbs += [x for v in list(verbs) for x in v.children if x.dep_ == "conj" and x.pos_ == "VERB"]
+    for v in verbs:
+        for cl in v.children:
+            if cl.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("as", "while") for m in cl.children):
+                got = [p for p in args.participants(subject(cl)) if p.entity not in actor_ents]
+                if got:
+                    return got
     return []
 
 
