@@ -673,6 +673,13 @@ CASES = [
      "the prime minister.", "CONSULT", {"ZMB"}, set()),
     ("KAMPALA, July 8, 2025 (Reuters) - Police fired tear gas as hundreds of opposition supporters tried to march "
      "on parliament.", "ASSAULT", {"UGA"}, {"UGA"}),
+    # an envoy named after a comma the parser did not join is "the envoy" later
+    ("BAMAKO, Oct. 16, 2025 (AFP) - The following day, the junta expelled the bloc's special envoy to Bamako, "
+     "Ghanaian diplomat Kofi Mensah-Ababio. Junta spokesman Colonel Amadou Keita accused the envoy of holding "
+     "secret meetings with opposition leaders.", "ACCUSE", set(), {"GHA"}),
+    ("BUJUMBURA, Jan. 29, 2025 (Reuters) - Troops loyal to the president surrounded the camp with armoured "
+     "vehicles.", "MOBILIZE", {"BDI"}, set()),
+    ("Mali and Niger quit the regional bloc in January.", "SANCTION", {"MLI", "NER"}, set()),
     # a release with nobody named: the authorities where it happened
     ("CONAKRY (Reuters) - Eleven of those detained were released without charge on Tuesday.", "RETREAT", {"GIN"},
      set()),
@@ -681,6 +688,7 @@ CASES = [
 # (text, an event type that must not come out)
 NEGATIVES = [
     ("Workers hung a banner at the gate.", "ASSAULT"),
+    ("The minister quit his job on Monday.", "SANCTION"),
     ("The minister reminded reporters of the 2019 floods.", "REQUEST"),
     ("The ministry said the suspension of the talks was regrettable.", "SANCTION"),
     # verbs of violence used of words

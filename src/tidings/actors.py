@@ -1044,6 +1044,15 @@ class ActorFinder(GroupsMixin):
             owner = next((c for c in root.head.children if c.dep_ == "poss"), None)
             if m.country is None and owner is not None:  # "the EU's ambassador, Marek Novotny, of ..."
                 m.country = self.country_of_token.get(owner.i) or self.org_of_token.get(owner.i)
+        if root.dep_ != "appos" and i >= 1 and doc[i].text == ",":
+            # "expelled the bloc's special envoy to Conakry, Ghanaian diplomat Kwabena X": an
+            # apposition the parser missed, a title phrase ending at the comma before the name
+            head = next((t for t in doc[max(m.span.sent.start, i - 8):i] if t.right_edge.i < i and
+                         all(x.dep_ in ("prep", "pobj", "det", "amod", "compound") for x in doc[t.right_edge.i + 1:i]) and
+                         t.pos_ == "NOUN" and t.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "attr") and
+                         self.titles.get(t.lower_) is not None and self.titles[t.lower_].kind == "PERSON"), None)
+            if head is not None:
+                parts.append([t for t in head.subtree if t.i < i])
         for toks in parts:
             found = self._titles_in(toks)
             found = [f for f in found if self.titles[f].kind == "PERSON" and self.titles[f].sectors
