@@ -968,3 +968,11 @@ def test_a_team_sent_by_a_body_is_aid_where_it_arrived(extract):
                   "arrived in Blantyre on Saturday.").to_dict()
     (aid,) = [e for e in rec["events"] if e["event"] == "AID"]
     assert {a["code"] for a in aid["actor"]} == {"UNO"} and (aid["event_loc"] or {}).get("country_code") == "MWI"
+
+
+def test_a_participle_the_parser_took_for_the_verb_has_its_agent_for_actor(extract):
+    rec = extract("BISHKEK, Oct. 8, 2024 (AFP) - Talks in Almaty mediated by the Shanghai Cooperation Organisation "
+                  "(SCO) collapsed on Sept. 25 after three days of haggling.").to_dict()
+    (talks,) = [e for e in rec["events"] if e["event"] == "CONSULT"]
+    assert {a["code"] for a in talks["actor"]} == {"IGO"}  # not "Almaty", the parser's subject
+    assert (talks["event_loc"] or {}).get("country_code") == "KAZ"

@@ -318,10 +318,11 @@ class ActorFinder(GroupsMixin):
             # "Wirawan will travel", after "President Hendra Wirawan"; "Valdivia warned", after
             # "President Ernesto Valdivia", though Valdivia is also a city
             return _Mention(ent, "PERSON", ent.text)
-        if label == "PERSON" and ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE and \
+        if (label == "PERSON" or label == "ORG" and len(ent) == 1 and ent.text not in self.names) and \
+                ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE and \
                 (ent.root.head.lower_ not in ("to", "from") or ent.root.head.head.lemma_.lower() in MOTION) and \
                 gazetteer.place(ent.text) is not None:
-            return self._location(doc, ent)  # "talks in Siem Reap" tagged PERSON
+            return self._location(doc, ent)  # "talks in Siem Reap" tagged PERSON, "Talks in Almaty" ORG
         if label in ("PERSON", "ORG") and len(ent) == 1 and ent.root.dep_ == "pobj" and \
                 ent.root.head.lower_ in ("to", "into") and ent.root.head.head.lemma_.lower() in MOTION and \
                 ent.text not in self.names and not any(c.dep_ in ("det", "poss") for c in ent.root.children):

@@ -66,7 +66,10 @@ def _own_subject(verb: Token) -> list[Token] | None:
     if len(subjects) > 1:
         before = [c for c in subjects if c.i < verb.i]
         subjects = [max(before, key=lambda c: c.i)] if before else subjects[:1]
-    for c in subjects + [c for c in verb.children if c.dep_ == "agent"]:
+    agents = [c for c in verb.children if c.dep_ == "agent"]
+    if agents and subjects and verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        subjects = []  # "Talks in Almaty mediated by the SCO collapsed": a participle the parser took for the verb
+    for c in subjects + agents:
         if c.dep_ in ("nsubj", "csubj"):
             if c.lower_ in RELATIVIZERS and verb.dep_ == "relcl":
                 return conjuncts(verb.head)

@@ -9,6 +9,8 @@ follows: unconfirmed, confirmed, denied or disputed.
 """
 from __future__ import annotations
 
+import functools
+
 from rapidfuzz import fuzz
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -16,7 +18,7 @@ from spacy.tokens import Doc, Token
 from .actors import resolve
 from .coref import STATE_SECTORS, entity_by_id
 from .model import Claim, Statement
-from .triggers import evaluations, judgement, roles_of
+from .triggers import evaluations, judgement, lemma, roles, roles_of
 
 REFERRING = frozenset({"report", "claim", "allegation", "accusation", "it", "this", "them", "that", "suggestion",
                        "account", "charge", "assertion", "figure", "figures", "number", "numbers", "toll", "tally",
@@ -73,10 +75,16 @@ def _stance(tok: Token) -> str | None:
     return base
 
 
+@functools.lru_cache(maxsize=None)
+def _judging_words() -> frozenset[str]:
+    """First words of the frames that judge ("call", "brand", "describe"): only these can."""
+    return frozenset(k.split()[0] for k, v in roles().items() if "evaluate" in v)
+
+
 def _judged_denial(tok: Token) -> bool:
     """ "called that account 'false'", "described the reports as lies": a judgement that
     rejects what it is said of (REJECT rows of `evaluations.tsv`)."""
-    if "evaluate" not in roles_of(tok):
+    if lemma(tok) not in _judging_words() or "evaluate" not in roles_of(tok):
         return False
     j = judgement(tok)
     if j is None:

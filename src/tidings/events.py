@@ -427,6 +427,10 @@ def find_events(doc: Doc) -> list[Event]:
             heads += [c.word.head] + [x for x in c.word.head.children if x.dep_ == "xcomp"]
         heads += [x for h in list(heads) for x in h.children
                   if x.dep_ == "acl" or (x.dep_ == "relcl" and x.lemma_.lower() in REACH_VERBS)]
+        if c.event == "CONSULT" and c.light is None and c.word.pos_ == "VERB":
+            # "Talks in Almaty mediated by the SCO collapsed": the talks' place is the mediation's
+            heads += [x for x in c.word.children if x.dep_ in ("nsubj", "nsubjpass", "dobj")
+                      and (x.lemma_.lower() in words("talks_words.txt") or x.lower_ in words("talks_words.txt"))]
         if c.light is None and c.word.dep_ == "acl" and c.word.tag_ == "VBN" and c.event in ("AID", "MOBILIZE"):
             # "a team of 12 epidemiologists sent by the WHO arrived in Lilongwe": sent to where it arrived
             n = c.word.head
