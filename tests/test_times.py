@@ -14,6 +14,11 @@ P = "2024-11-29"  # a Friday, ISO week 48
 
 # (sentence, publication date, expression text, expected value; None: no time expression there)
 TABLE = [
+    # a condition of what would happen looks forward; so does what was promised for a month
+    ("Workers would walk out again if the government failed to publish the formula by March 31.", "2025-03-13",
+     "March 31", "2025-03-31"),
+    ("The junta said a vote promised for December would not be held until 2028.", "2025-10-16", "December",
+     "2025-12"),
     # -- weekdays by tense -----------------------------------------------------------------------
     ("Russia launched drones on Tuesday.", P, "Tuesday", "2024-11-26"),
     ("The ministers will meet on Tuesday.", P, "Tuesday", "2024-12-03"),

@@ -124,7 +124,7 @@ DEADLINE_VERBS = frozenset({"have", "give", "set", "extend", "grant"})
 #: Verbs that put something off: "until"/"to" a date after them looks forward.
 DEFERRING_VERBS = frozenset({"adjourn", "postpone", "delay", "defer", "remand", "suspend", "extend", "push"})
 #: Verbs that fix a date: "for" a date after them looks forward ("set for Dec. 8").
-SETTING_VERBS = frozenset({"set", "schedule", "plan", "slate", "fix", "call"})
+SETTING_VERBS = frozenset({"set", "schedule", "plan", "slate", "fix", "call", "promise"})
 
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 #: Modifiers that put an event noun in the future ("the planned rally on Saturday").
@@ -160,6 +160,9 @@ def tense(span: Span, lex: Lexicon) -> str | None:
     gov = lex.tense.get("governor", {})
     t = tok
     for _ in range(3):
+        if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless", "once") for m in t.children) \
+                and any(a.dep_ == "aux" and a.lower_ in ("will", "would", "'ll", "'d") for a in t.head.children):
+            return "future"  # "would walk out again if the government failed to publish it by March 31"
         kids = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
         for c in kids:
             w = c.lower_
