@@ -593,3 +593,10 @@ def test_bodies_named_by_what_they_are(nlp, text, name, kind, country, sector):
     assert (e.kind, e.country, e.sector) == (kind, country or e.country, sector), (e.kind, e.country, e.sectors)
     if name == "Lakeside Health Alliance":
         assert any("international medical charity" in s.text for s in e.mentions)
+
+
+def test_a_spokesperson_of_no_body_speaks_for_the_body_her_words_open_with(nlp):
+    doc = nlp("NAIROBI, July 8, 2025 (Reuters) - The International Criminal Court said Kenya had failed in its "
+              "obligations. The court will refer the matter to the Assembly, spokesperson Ines Halvorsen said.")
+    person = next(e for e in doc._.entities if e.name == "Ines Halvorsen")
+    assert person.country == "IGO"  # not the dateline's Kenya

@@ -432,3 +432,10 @@ def test_the_accusation_is_not_a_warning_made_after_it(extract):
     arming = next(c for c in rec["claims"] if "arming the smugglers" in c["text"])
     assert arming["status"] == "denied"
     assert all(c["status"] != "denied" for c in rec["claims"] if "raid the creeks" in c["text"])
+
+
+def test_an_allegation_a_body_dismissed_in_a_clause_on_it_is_denied(extract):
+    rec = extract("BAMAKO, Oct. 16, 2025 (AFP) - Junta spokesman Colonel Amadou Keita accused the envoy of holding "
+                  "secret meetings with opposition leaders, an allegation ECOWAS dismissed as \"baseless\".").to_dict()
+    (claim,) = [c for c in rec["claims"] if "secret meetings" in c["text"]]
+    assert claim["status"] == "denied"

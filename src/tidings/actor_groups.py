@@ -90,6 +90,25 @@ def _ruler_named_before(e: Entity, entities: list[Entity], explicit: dict[int, s
     return best
 
 
+def _spoke_for_subject(e: Entity, entities: list[Entity]) -> str | None:
+    """ "The court will refer the matter to the Assembly, spokesperson X said": a spokesperson
+    named with no body speaks for the body his words are about, when they open with it."""
+    first = min(e.mentions, key=lambda m: m.start)
+    if e.titles or first.start == 0 or not first.doc[first.start - 1].lower_.startswith("spokes"):
+        return None
+    at = {i: o for o in entities if o is not e and o.kind == "ORG" and o.country for s in o.mentions
+          for i in range(s.start, s.end)}
+    for s in e.mentions:
+        root = s.root
+        if root.dep_ != "nsubj" or root.head.lemma_.lower() not in ("say", "add", "tell"):
+            continue
+        for comp in [c for c in root.head.children if c.dep_ == "ccomp" and c.i < root.i]:
+            for x in comp.children:
+                if x.dep_ in ("nsubj", "nsubjpass") and x.i in at:
+                    return at[x.i].country
+    return None
+
+
 def _ruler_in_title(doc: Doc, e: Entity, entities: list[Entity]) -> str | None:
     """ "Junta spokesman Colonel X": a person whose title names the rulers speaks for the rulers
     named last before him (their country, found by then)."""
@@ -457,7 +476,8 @@ class GroupsMixin:
                     # "during a visit by Prime Minister Tariq Mahmood", in a report from Riyadh
                     e.country = self._foreign_country(doc, e, code)
                     continue
-                near = self._subject_country(doc, e, entities) or _ruler_in_title(doc, e, entities)
+                near = _spoke_for_subject(e, entities) or self._subject_country(doc, e, entities) or \
+                    _ruler_in_title(doc, e, entities)
                 if near:
                     e.country = near
                     continue

@@ -144,7 +144,8 @@ def find_claims(doc: Doc) -> list[Claim]:
         if obj is None and tok.dep_ == "conj":
             obj = next((c for c in tok.head.children if c.dep_ in ("dobj", "ccomp")), None)
         earlier = [c for c in claims if c.text.start < tok.i]
-        if tok.dep_ in ("relcl", "acl") and tok.tag_ == "VBD" and tok.head.lemma_.lower() in REFERRING and earlier:
+        if tok.dep_ in ("relcl", "acl") and (tok.tag_ == "VBD" or any(c.dep_ == "nsubj" for c in tok.children)) \
+                and tok.head.lemma_.lower() in REFERRING and earlier:
             # "..., a claim the prisons department called 'a complete fabrication'"
             same = [c for c in earlier if c.text.start >= tok.sent.start] or \
                 [c for c in earlier if tok.sent.start - c.text.end < 400]
