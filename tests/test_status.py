@@ -439,3 +439,29 @@ def test_an_allegation_a_body_dismissed_in_a_clause_on_it_is_denied(extract):
                   "secret meetings with opposition leaders, an allegation ECOWAS dismissed as \"baseless\".").to_dict()
     (claim,) = [c for c in rec["claims"] if "secret meetings" in c["text"]]
     assert claim["status"] == "denied"
+
+
+def test_a_source_described_but_not_named_can_decline_to_comment(extract):
+    rec = extract("BUNIA, May 28, 2026 (Reuters) - Provincial Governor Jules Kasongo said the militia had received "
+                  "weapons smuggled across the border from Uganda. A Ugandan army spokesman declined to "
+                  "comment.").to_dict()
+    ents = {e["id"]: e for e in rec["entities"]}
+    (claim,) = [c for c in rec["claims"] if "weapons smuggled" in c["text"]]
+    assert claim["status"] == "unconfirmed" and {ents[e]["country"] for e in claim["neither_by"]} == {"UGA"}
+
+
+def test_the_accusation_is_what_was_reported_not_a_quotation_after_it(extract):
+    rec = extract("ACCRA, Jan. 9, 2026 (Reuters) - Interior Minister Ama Owusu accused the Coastal Brotherhood, an "
+                  "armed group, of arming the smugglers. \"We have declared war on these criminals,\" she said. A "
+                  "spokesman for the group rejected the accusation.").to_dict()
+    (claim,) = [c for c in rec["claims"] if "arming the smugglers" in c["text"]]
+    assert claim["status"] == "denied"
+
+
+def test_a_state_denies_what_was_alleged_not_a_condition_said_after_it(extract):
+    rec = extract("BUCHAREST, Oct. 8, 2025 (Reuters) - Romania blamed hackers working for Russia's GRU military "
+                  "intelligence agency for a cyberattack on the grid. Romania would expel Russian diplomats if "
+                  "investigators found that embassy staff had helped, the minister said. Russia's embassy denied "
+                  "that any Russian agency had a role.").to_dict()
+    (claim,) = [c for c in rec["claims"] if "GRU" in c["text"]]
+    assert claim["status"] == "denied"

@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from . import gazetteer
 from .actors import resolve
 from .coref import STATE_SECTORS, entity_by_id
 from .model import Claim, Statement
@@ -52,6 +53,12 @@ def _parties(doc: Doc, tok: Token) -> list[str]:
     for t in heads:
         eid = resolve(doc, t)
         if eid and eid not in out:
+            out.append(eid)
+    if not out and subj.pos_ == "NOUN" and gazetteer.titles().get(subj.lemma_.lower()) is not None:
+        # "A State House spokesman declined to comment": a source the text describes but does not name
+        from .statements import _speaker_span, _unnamed_speaker
+        eid = _unnamed_speaker(doc, subj, _speaker_span(doc, subj))
+        if eid:
             out.append(eid)
     return out
 
@@ -192,6 +199,10 @@ def find_claims(doc: Doc) -> list[Claim]:
                 return False
             about = [c for c in earlier if tok.sent.start - c.text.end < 400 and not set(parties) & set(c.claimants)
                      and names_party(c)]
+            # (a fact alleged, not a condition: "blamed hackers working for Russia's GRU ...; Romania
+            # would expel Russian diplomats if ... Russia's embassy denied that any Russian agency had
+            # a role")
+            about = [c for c in about if not _conditional(c.text.root)] or about
             target = about[-1] if about else None
         if target is None:
             continue
@@ -233,6 +244,13 @@ def find_claims(doc: Doc) -> list[Claim]:
     return claims
 
 
+def _conditional(verb: Token) -> bool:
+    """What would happen, on a condition ("Romania would expel diplomats if ...")."""
+    return any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll", "'d") for c in verb.children) and \
+        any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+            for c in verb.children)
+
+
 def _referred(doc: Doc, obj: Token, tok: Token, claims: list[Claim], earlier: list[Claim]) -> Claim | None:
     """The claim a referring object stands for: the report it names itself ("denied a report by
     X that ..."), else the last claim just before, of the right sort ("the figure": one that
@@ -248,8 +266,11 @@ def _referred(doc: Doc, obj: Token, tok: Token, claims: list[Claim], earlier: li
     elif word in ACCUSING_WORDS:
         # (not a warning or a promise: "She warned that the navy would go ... A spokesman for the
         # group rejected the accusation")
-        cue_of = {st.id: doc[st.cue.start].lemma_.lower() for st in doc._.statements or []}
-        near = [c for c in near if not any(cue_of.get(s) in PLEDGES for s in c.statements)]
+        # (nor a quotation: what is called an accusation was reported, not quoted)
+        by_id = {st.id: st for st in doc._.statements or []}
+        near = [c for c in near if not any(doc[by_id[s].cue.start].lemma_.lower() in PLEDGES or
+                                           by_id[s].kind == "direct" and obj.tag_ == "NN"
+                                           for s in c.statements if s in by_id)]
     return near[-1] if near else None
 
 
