@@ -307,6 +307,10 @@ REFERENCES = [
      "court", "International Criminal Court"),
     ("Subsidies were cut under a loan from the International Monetary Fund. The fund disbursed $76 million.",
      "fund", "International Monetary Fund"),
+    # a definite body named again by the same words is the one named with its country
+    ("LJUBLJANA, June 18, 2025 (AP) - Slovenia's foreign ministry denied the allegation. Serbian media reported "
+     "that Ljubljana was weighing an expulsion. The foreign ministry neither confirmed nor denied the reports.",
+     "ministry", "SVN"),
     # a definite noun of a trade is the outlet or company of that trade named before
     ("Speaking to the private broadcaster Radio Umwizero, he warned of more unrest. The station also reported "
      "that one soldier was killed.", "station", "Radio Umwizero"),

@@ -334,3 +334,13 @@ def test_a_body_named_later_by_the_noun_it_was_described_with_speaks(nlp):
     ents = {e.id: e for e in doc._.entities}
     st = next(s for s in doc._.statements if "December" in s.content.text)
     assert ents[st.speaker].name == "Frontex"
+
+
+def test_citing_sources_the_outlet_that_reports_is_the_speaker(extract):
+    rec = extract("BAMAKO, Oct. 16, 2025 (AFP) - The pact was signed in Niamey on Wednesday by the foreign ministers of "
+                  "the three countries. It commits each to come to the others' defence in the event of an attack. "
+                  "Citing two officials, the Senegalese weekly Le Soleil reported that the three governments had "
+                  "also agreed to build a joint force of 5,000 troops.").to_dict()
+    ents = {e["id"]: e for e in rec["entities"]}
+    (st,) = [s for s in rec["statements"] if "joint force" in s["content"]["text"]]
+    assert ents[st["speaker"]]["name"] == "Le Soleil"

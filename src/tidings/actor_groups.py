@@ -619,6 +619,15 @@ class GroupsMixin:
         if m.kind not in ("GROUP", "ORG") or m.span.start == 0:
             return None
         head = m.span.root.lemma_.lower()
+        words_ = [t.lower_ for t in m.span if t.lower_ != "the"]
+        lead = m.span[0] if m.span[0].lower_ == "the" else doc[m.span.start - 1]
+        if lead.lower_ == "the" and len(words_) > 1 and m.country is None and all(t.is_lower for t in m.span):
+            # "The foreign ministry neither confirmed nor denied", after "Croatia's foreign ministry"
+            said = " ".join(words_)
+            got = next((e for e in reversed(entities) if e.kind in ("GROUP", "ORG") and e.country and
+                        any(" ".join(t.lower_ for t in s if t.lower_ != "the") == said for s in e.mentions)), None)
+            if got is not None:
+                return got
         if m.kind == "ORG":
             # "the agency" after "Frontex, the European Union's border agency"
             named = getattr(self, "_described_as", {}).get(head)

@@ -344,6 +344,13 @@ def _subject(tok: Token) -> Token | None:
         if agent is not None:
             return agent
     for c in tok.children:
+        if c.dep_ == "csubj" and c.lower_ in ("citing", "quoting"):
+            # "Citing two diplomats, the Senegalese weekly X reported": the parser made the
+            # participle the subject and the outlet an apposition inside it
+            named = [a for a in c.subtree if a.dep_ == "appos" and a.i > c.i]
+            if named:
+                return named[-1]
+            continue
         if c.dep_ in SUBJECTS:
             return c
     if reporters_act(tok):  # "said 38 people were detained ..., and accused demonstrators of ..."
