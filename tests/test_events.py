@@ -680,6 +680,12 @@ CASES = [
     ("BUJUMBURA, Jan. 29, 2025 (Reuters) - Troops loyal to the president surrounded the camp with armoured "
      "vehicles.", "MOBILIZE", {"BDI"}, set()),
     ("Mali and Niger quit the regional bloc in January.", "SANCTION", {"MLI", "NER"}, set()),
+    # a relative clause on a body's description is the body's act; "accused X, a ..., of arming" arms by X
+    ("PORT HARCOURT, May 8, 2025 (Reuters) - The minister accused the Rivers Brotherhood, an armed group that blew "
+     "up oil pipelines in the delta two years ago, of financing and arming the pirates.", "ASSAULT", {"NGA"},
+     set()),
+    ("PORT HARCOURT, May 8, 2025 (Reuters) - The minister accused the Rivers Brotherhood, an armed group that blew "
+     "up oil pipelines in the delta two years ago, of financing and arming the pirates.", "AID", {"NGA"}, set()),
     # a release with nobody named: the authorities where it happened
     ("CONAKRY (Reuters) - Eleven of those detained were released without charge on Tuesday.", "RETREAT", {"GIN"},
      set()),

@@ -156,12 +156,18 @@ def subject(verb: Token, depth: int = 0) -> list[Token]:
     if dep == "acl" and (verb.tag_ in ("VBG", "VBD", "VBZ", "VBP") or finite_misparse(verb)) and \
             head.pos_ in ("NOUN", "PROPN"):
         return conjuncts(head)  # "troops fighting in ...", and finite verbs the parser hung off a noun
+    if dep == "conj" and head.dep_ in ("pcomp", "pobj") and head.head.dep_ == "prep" and \
+            head.head.lower_ in ("of", "for"):
+        dep, head = "pcomp", head.head  # "of financing and arming the pirates": the second act too
     if dep == "pcomp" and head.dep_ == "prep":
         gov = head.head
         if head.lower_ in ("of", "for") and gov.pos_ == "VERB":
             objs = [c for c in gov.children if c.dep_ == "dobj"]
             if objs:
                 return conjuncts(objs[0])  # "accused Washington of escalating", "blamed X for attacking"
+        if head.lower_ in ("of", "for") and gov.pos_ in ("NOUN", "PROPN") and gov.dep_ == "dobj" and \
+                gov.head.lemma_.lower() in ACCUSING:
+            return conjuncts(gov)  # "accused the Creek Vanguard, an armed group that ..., of arming"
         while gov.pos_ in ("NOUN", "PROPN") and gov.dep_ in ("dobj", "pobj", "prep", "conj", "appos") \
                 and gov.head is not gov:
             gov = gov.head  # "escalating the situation, including allowing ..."
@@ -170,6 +176,8 @@ def subject(verb: Token, depth: int = 0) -> list[Token]:
     return []
 
 
+#: Verbs that charge someone "of" or "for" an act: that one is its doer.
+ACCUSING = frozenset({"accuse", "blame", "suspect", "charge", "convict", "fault"})
 #: Verbs that report what someone said or charged.
 REPORTING = frozenset({"say", "charge", "allege", "claim", "tell", "report", "announce", "insist", "argue", "write"})
 

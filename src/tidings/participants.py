@@ -46,6 +46,9 @@ class Args:
                 return [tok]
             deeper = self._np_children(tok, depth)
             return deeper if any(self._code(x) for x in deeper) else [tok]
+        named = self.ents.get(self._eid(tok.head) or "") if tok.dep_ == "appos" and tok.pos_ == "NOUN" else None
+        if named is not None and named.country and depth == 0:
+            return [tok.head]  # "the Creek Vanguard, an armed group that blew up pipelines": the group named
         if tok.lower_ in FIRST_PERSON and tok.pos_ == "PRON":
             return [tok]  # "we" in a quotation: the speaker (`_code_token`)
         if tok.lower_ in ("two", "both") and counted_pair(tok):
