@@ -686,6 +686,9 @@ CASES = [
      set()),
     ("PORT HARCOURT, May 8, 2025 (Reuters) - The minister accused the Rivers Brotherhood, an armed group that blew "
      "up oil pipelines in the delta two years ago, of financing and arming the pirates.", "AID", {"NGA"}, set()),
+    # a release that comes of a raid is a rescue
+    ("LAGOS, May 8, 2025 (Reuters) - Ghanaian naval commandos stormed a hijacked tanker on Wednesday, killing two "
+     "pirates and freeing 14 sailors.", "AID", {"GHA"}, set()),
     # a release with nobody named: the authorities where it happened
     ("CONAKRY (Reuters) - Eleven of those detained were released without charge on Tuesday.", "RETREAT", {"GIN"},
      set()),
@@ -694,6 +697,7 @@ CASES = [
 # (text, an event type that must not come out)
 NEGATIVES = [
     ("Workers hung a banner at the gate.", "ASSAULT"),
+    ("The rebels released two hostages on Friday after talks.", "AID"),
     ("The minister quit his job on Monday.", "SANCTION"),
     ("The minister reminded reporters of the 2019 floods.", "REQUEST"),
     ("The ministry said the suspension of the talks was regrettable.", "SANCTION"),

@@ -381,6 +381,21 @@ def _said_date(doc: Doc, head) -> tuple | None:
     return None
 
 
+def _rescue(c: Cand) -> bool:
+    """A release that comes of a raid by the one who frees ("commandos stormed the tanker, killing
+    two pirates and freeing 14 sailors"): a rescue, which PLOVER codes as aid, not a captor's
+    retreat."""
+    w = c.word
+    for _ in range(3):
+        if w.dep_ not in ("advcl", "conj") or w.head.i == w.i:
+            return False
+        w = w.head
+        row = match_trigger(w)
+        if row is not None and row.event in ("ASSAULT", "COERCE") and w.lemma_.lower() in words("raids.txt"):
+            return True
+    return False
+
+
 def find_events(doc: Doc) -> list[Event]:
     """Every PLOVER event in a processed doc (after the actors stage), in text order."""
     args = Args(doc)
@@ -496,6 +511,8 @@ def find_events(doc: Doc) -> list[Event]:
         if not recipient and actor and (c.event in DIRECTED or (c.event == "COERCE" and c.mode in STATE_MODES)):
             recipient = _counterpart(c, actor, args)
             implied = bool(recipient)
+        if c.event == "RETREAT" and c.mode == "release" and _rescue(c):
+            c.event, c.mode = "AID", None  # "stormed the tanker, ..., freeing 14 sailors": a rescue
         trigger = _trigger_span(doc, c)
         key = (c.event, trigger.start, tuple(p.code for p in actor), tuple(p.code for p in recipient))
         if key in seen:
