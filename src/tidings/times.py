@@ -348,11 +348,16 @@ OFFSET_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fi
 def _at_the_time(doc: Doc, head, times: list) -> tuple | None:
     """ "Rasulov accused Ashgabat at the time of using gas as a weapon": an act set "at the time"
     (or "at that time") happened when the last time named before its sentence says."""
+    found = doc.user_data.get("tidings_at_the_time")
+    if found is None:  # the "time" of each "at the time" / "at that time", found once per doc
+        found = doc.user_data["tidings_at_the_time"] = [
+            span[-1].i for m in re.finditer(r"\bat (?:the|that) time\b", doc.text, re.IGNORECASE)
+            for span in [doc.char_span(m.start(), m.end())] if span is not None]
+    if not found:
+        return None
     verb = clause_head(head)
-    marked = any(p.dep_ == "prep" and p.lower_ == "at" and
-                 any(g.dep_ == "pobj" and g.lower_ == "time" and any(d.lower_ in ("the", "that") for d in g.children)
-                     for g in p.children)
-                 for v in {verb, head} for p in v.children)
+    marked = any(doc[i].dep_ == "pobj" and doc[i].head.lower_ == "at" and doc[i].head.head.i in (verb.i, head.i)
+                 for i in found)
     if not marked:
         return None
     for s in reversed(times):
