@@ -505,6 +505,8 @@ def test_a_vessel_s_name_is_no_person(nlp):
     assert [e.kind for e in ents.values() if e.name == "Tui Lau"] == ["OTHER"]
     st = next(s for s in doc._.statements if "recalled" in s.content.text)
     assert ents[st.speaker].name == "Josefa Ravuvu"
+    doc = nlp("LAGOS, May 8, 2025 (Reuters) - The Liberia-flagged Maren Star was boarded on Saturday by gunmen.")
+    assert [e.kind for e in doc._.entities if e.name == "Maren Star"] == ["OTHER"]  # a flag makes a ship
 
 
 def test_a_visitor_is_not_of_the_country_he_visits(nlp):

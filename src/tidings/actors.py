@@ -602,7 +602,8 @@ class ActorFinder(GroupsMixin):
             before = doc[m.span.start - 1] if m.span.start > 0 else None
             described = [c for c in root.children if c.dep_ == "appos"] + \
                 ([root.head] if root.dep_ == "appos" else [])
-            if (before is not None and before.lemma_.lower() in vessels()) or \
+            flagged = before is not None and before.lower_.endswith("flagged")  # "the Panama-flagged Orsolya Star"
+            if (before is not None and before.lemma_.lower() in vessels()) or flagged or \
                     any(d.lemma_.lower() in vessels() for d in described):
                 m.kind = "OTHER"
         ships = {m.name for m in mentions if m.kind == "OTHER"}
