@@ -78,14 +78,22 @@ def _ruler_named_before(e: Entity, entities: list[Entity], explicit: dict[int, s
     family = _ruler_family(first)
     if family is None:
         return None
+    return _last_rulers(e, entities, family, first.start, explicit.get, first.root)
+
+
+def _last_rulers(e: Entity, entities: list[Entity], family: str, before: int, country_of, like: Token | None = None
+                 ) -> str | None:
+    """The country (by `country_of`) of the rulers of `family` named last before token `before`;
+    not a word of the same lemma as `like` in another number ("the juntas governing Mali" are not
+    "the junta")."""
     best, at = None, -1
     for other in entities:
-        code = explicit.get(id(other))
+        code = country_of(id(other))
         if other is e or code is None:
             continue
         for s in other.mentions:
-            if at < s.start < first.start and _ruler_family(s) == family and not (
-                    s.root.lemma_.lower() == first.root.lemma_.lower() and s.root.tag_ != first.root.tag_):
+            if at < s.start < before and _ruler_family(s) == family and not (
+                    like is not None and s.root.lemma_.lower() == like.lemma_.lower() and s.root.tag_ != like.tag_):
                 best, at = code, s.start
     return best
 
@@ -116,18 +124,11 @@ def _ruler_in_title(doc: Doc, e: Entity, entities: list[Entity]) -> str | None:
     span = doc.user_data.get("tidings_phrases", {}).get(first.start)
     if span is None:
         return None
+    by_id = {id(o): o.country for o in entities if o.country and o.country not in NON_STATE_CODES}
     for t in doc[span[0]:first.start]:
         family = _ruler_family(doc[t.i:t.i + 1])
-        if family is None:
-            continue
-        best, at = None, -1
-        for other in entities:
-            if other is e or not other.country or other.country in NON_STATE_CODES:
-                continue
-            for s in other.mentions:
-                if at < s.start < span[0] and _ruler_family(s) == family:
-                    best, at = other.country, s.start
-        return best
+        if family is not None:
+            return _last_rulers(e, entities, family, span[0], by_id.get)
     return None
 
 
