@@ -686,6 +686,10 @@ CASES = [
      set()),
     ("PORT HARCOURT, May 8, 2025 (Reuters) - The minister accused the Rivers Brotherhood, an armed group that blew "
      "up oil pipelines in the delta two years ago, of financing and arming the pirates.", "AID", {"NGA"}, set()),
+    # gunmen or pirates boarding a ship (one named after its flag too) hijack it; a coast guard seizes it
+    ("LAGOS, May 8, 2025 (Reuters) - The Liberia-flagged Maren Star was boarded on Saturday south of Cotonou by "
+     "gunmen who approached in two speedboats.", "ASSAULT", {"NGA"}, set()),
+    ("ACCRA, May 8, 2025 (Reuters) - Ghana's coast guard boarded the trawler on Monday.", "COERCE", {"GHA"}, set()),
     # a release that comes of a raid is a rescue
     ("LAGOS, May 8, 2025 (Reuters) - Ghanaian naval commandos stormed a hijacked tanker on Wednesday, killing two "
      "pirates and freeing 14 sailors.", "AID", {"GHA"}, set()),

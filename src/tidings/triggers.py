@@ -261,12 +261,20 @@ def _object_lemmas(tok: Token) -> list[str]:
             out += [lemma(g) for g in x.children if g.dep_ == "dobj"]
     if any(o in goods() for o in out):
         out.append("@goods")  # "banned the produce": trade
-    if any(o in vessels() for o in out):
-        out.append("@vessel")  # "sent a patrol boat", "boarded the tanker"
+    if any(o in vessels() for o in out) or _named_vessel(tok):
+        out.append("@vessel")  # "sent a patrol boat", "boarded the tanker", "the Orsolya Star was boarded"
     return out
 
 
 @functools.lru_cache(maxsize=None)
+def _named_vessel(tok: Token) -> bool:
+    """Whether the verb's object or passive subject is a ship the actors stage named (kind OTHER)."""
+    from .coref import token_entities
+    tokmap = token_entities(tok.doc)
+    ids = {tokmap[c.i] for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.i in tokmap}
+    return bool(ids) and any(e.id in ids and e.kind == "OTHER" for e in tok.doc._.entities or [])
+
+
 def vessels() -> frozenset[str]:
     """Ships and boats (`data/vessels.txt`): what a navy sends, seizes or boards."""
     return words("vessels.txt")
