@@ -690,6 +690,9 @@ CASES = [
     ("LAGOS, May 8, 2025 (Reuters) - The Liberia-flagged Maren Star was boarded on Saturday south of Cotonou by "
      "gunmen who approached in two speedboats.", "ASSAULT", {"NGA"}, set()),
     ("ACCRA, May 8, 2025 (Reuters) - Ghana's coast guard boarded the trawler on Monday.", "COERCE", {"GHA"}, set()),
+    # war declared on a state or an armed force is war
+    ("KAMPALA, May 8, 2025 (Reuters) - The rebels declared war on the government army.", "ASSAULT", {"UGA"},
+     {"UGA"}),
     # a release that comes of a raid is a rescue
     ("LAGOS, May 8, 2025 (Reuters) - Ghanaian naval commandos stormed a hijacked tanker on Wednesday, killing two "
      "pirates and freeing 14 sailors.", "AID", {"GHA"}, set()),
@@ -701,6 +704,8 @@ CASES = [
 # (text, an event type that must not come out)
 NEGATIVES = [
     ("Workers hung a banner at the gate.", "ASSAULT"),
+    ("LAGOS, May 8, 2025 (Reuters) - \"We have declared war on the men who sponsor these criminals,\" she said.",
+     "ASSAULT"),
     ("The rebels released two hostages on Friday after talks.", "AID"),
     ("The minister quit his job on Monday.", "SANCTION"),
     ("The minister reminded reporters of the 2019 floods.", "REQUEST"),

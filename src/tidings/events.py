@@ -507,6 +507,11 @@ def find_events(doc: Doc) -> list[Event]:
             recipient = _own_government(actor, place, args)
         if not actor and not recipient:
             continue
+        if c.light is not None and c.light.lemma_.lower() == "declare" and c.word.lemma_.lower() == "war" and \
+                not any(p.sector in ("MIL", "REB", "PRM", "UAF", "GOV") or
+                        (args.ents.get(p.entity) is not None and args.ents[p.entity].kind == "COUNTRY")
+                        for p in recipient):
+            continue  # "we have declared war on the men who sponsor these criminals": a figure of speech
         implied = False
         if not recipient and actor and (c.event in DIRECTED or (c.event == "COERCE" and c.mode in STATE_MODES)):
             recipient = _counterpart(c, actor, args)
