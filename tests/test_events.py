@@ -690,6 +690,10 @@ CASES = [
     ("LAGOS, May 8, 2025 (Reuters) - The Liberia-flagged Maren Star was boarded on Saturday south of Cotonou by "
      "gunmen who approached in two speedboats.", "ASSAULT", {"NGA"}, set()),
     ("ACCRA, May 8, 2025 (Reuters) - Ghana's coast guard boarded the trawler on Monday.", "COERCE", {"GHA"}, set()),
+    # a judgement of a thing named before as someone's ("a warrant from the ICC") is aimed at its owner
+    ("NAIROBI, July 8, 2025 (Reuters) - Kenya declined to arrest the visiting president on Monday, defying a "
+     "warrant from the International Criminal Court. His government has always denied the charges, and on Monday "
+     "its foreign ministry called the warrant \"a neo-colonial instrument\".", "ACCUSE", set(), {"IGO"}),
     # war declared on a state or an armed force is war
     ("KAMPALA, May 8, 2025 (Reuters) - The rebels declared war on the government army.", "ASSAULT", {"UGA"},
      {"UGA"}),

@@ -650,9 +650,28 @@ def _earlier_event_actor(c: Cand, args: Args, own: set = frozenset()) -> list[Pa
         row = match_trigger(o)
         want = row.event if row is not None else None
         if want is None and o.lemma_.lower() not in words("event_anaphors.txt"):
+            owner = _owner_named_before(o, args)
+            if owner:
+                return [p for p in owner if p.code not in own]
             continue
         # (what the noun refers back to came before it; "the closures" are the last act of closing)
         return _last_actor(args, min(c.word.i, o.i), want, own, stem=o.lemma_.lower()[:4])
+    return []
+
+
+def _owner_named_before(o: Token, args: Args) -> list[Participant]:
+    """ "called the warrant 'a neo-colonial instrument'", after "a warrant from the International
+    Criminal Court": the one whose thing it was when it was named before ("from", "by", "'s")."""
+    lem = o.lemma_.lower()
+    for t in reversed(o.doc[:o.i]):
+        if t.lemma_.lower() != lem or t.pos_ != "NOUN":
+            continue
+        toks = [x for x in t.children if x.dep_ == "poss"] + \
+            [g for p in t.children if p.dep_ == "prep" and p.lower_ in ("from", "by") for g in p.children
+             if g.dep_ == "pobj"]
+        got = [p for p in args.participants(toks) if p.code]
+        if got:
+            return got
     return []
 
 
