@@ -20,6 +20,16 @@ ADJECTIVAL_PASSIVES = frozenset({"commit", "prepare", "determine", "oppose", "de
                                  "compel"})
 
 
+def is_condition(clause: Token) -> bool:
+    """An "if" or "unless" clause ("would respond if any unit crossed")."""
+    return clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children)
+
+
+def has_condition(verb: Token) -> bool:
+    """Whether a verb carries an "if" or "unless" clause."""
+    return any(is_condition(c) for c in verb.children)
+
+
 def conjuncts(tok: Token) -> list[Token]:
     """The token and everything coordinated with it ("Iraq, Libya and Sudan")."""
     out = [tok]

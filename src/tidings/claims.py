@@ -17,18 +17,18 @@ from spacy.tokens import Doc, Token
 
 from . import gazetteer
 from .actors import resolve
+from .arguments import has_condition
 from .coref import STATE_SECTORS, entity_by_id
 from .model import Claim, Statement
 from .triggers import evaluations, judgement, lemma, roles, roles_of
 
-REFERRING = frozenset({"report", "claim", "allegation", "accusation", "it", "this", "them", "that", "suggestion",
-                       "account", "charge", "assertion", "figure", "figures", "number", "numbers", "toll", "tally",
-                       "estimate"})
 #: Words that refer back to a number someone gave ("dismissed the figure"): the claim that gives one.
 NUMBER_WORDS = frozenset({"figure", "figures", "number", "numbers", "toll", "tally", "estimate"})
-#: Words that refer back to an accusation ("rejected the accusation"): the claim that accuses.
+REFERRING = frozenset({"report", "claim", "allegation", "accusation", "it", "this", "them", "that", "suggestion",
+                       "account", "charge", "assertion"}) | NUMBER_WORDS
 #: Cues of what is no accusation: a warning or a promise.
 PLEDGES = frozenset({"warn", "threaten", "vow", "pledge", "promise", "caution"})
+#: Words that refer back to an accusation ("rejected the accusation"): the claim that accuses.
 ACCUSING_WORDS = frozenset({"accusation", "accusations", "allegation", "allegations", "charge", "charges"})
 STANCE = {"confirm": "confirmed", "deny": "denied", "dismiss": "denied", "reject": "denied", "refute": "denied",
           "verify": "confirmed", "acknowledge": "confirmed"}
@@ -247,8 +247,7 @@ def find_claims(doc: Doc) -> list[Claim]:
 def _conditional(verb: Token) -> bool:
     """What would happen, on a condition ("Romania would expel diplomats if ...")."""
     return any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll", "'d") for c in verb.children) and \
-        any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-            for c in verb.children)
+        has_condition(verb)
 
 
 def _referred(doc: Doc, obj: Token, tok: Token, claims: list[Claim], earlier: list[Claim]) -> Claim | None:

@@ -30,7 +30,7 @@ from .actor_groups import HOME
 from .candidates import MATERIAL_CONFLICT, RECIPROCAL_TYPES, Cand, candidates, inanimate
 from .framing import apply_frames, evaluations_found, say_requests
 from .lexicons import table, words
-from .arguments import conjuncts, is_passive, patient, subject, window_start
+from .arguments import conjuncts, is_condition, is_passive, patient, subject, window_start
 from .model import Event, Participant
 from .participants import Args, heads_of, sides, unidentified
 from .statements import cues
@@ -356,8 +356,7 @@ def _conditioned_party(c: Cand, actor: list, args: Args) -> list:
         if v is None:
             continue
         for cl in v.children:
-            if cl.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in cl.children) \
-                    or (lemma(cl), "VERB") in cues():
+            if not is_condition(cl) or (lemma(cl), "VERB") in cues():
                 continue  # (not a reporting verb the parser made the condition: "..., X said")
             mark = next(m for m in cl.children if m.dep_ == "mark" and m.lower_ in ("if", "unless"))
             subj = [x for s in cl.children if s.dep_ in ("nsubj", "nsubjpass") and s.i > mark.i

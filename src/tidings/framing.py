@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from .candidates import (ASK_MODES, CLAUSE_DEPS, FUTURE_AUX, GOVERNING_PREPS, GOVERNOR_TYPES,
                          NOUN_GOVERNOR_DEPS, Cand)
 from .coref import entity_by_id, resolve
-from .arguments import negated, subject
+from .arguments import has_condition, negated, subject
 from .lexicons import words
 from .triggers import Trigger, evaluations, judgement, lemma, match_trigger, roles, roles_of, shift, verb_like
 
@@ -23,9 +23,7 @@ def _future(tok: Token) -> bool:
     aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in FUTURE_AUX or a.lemma_.lower() == "will" for a in aux):
         return True
-    if any(a.lower_ in ("may", "might", "could", "can") for a in aux) and any(
-            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-            for c in tok.children):
+    if any(a.lower_ in ("may", "might", "could", "can") for a in aux) and has_condition(tok):
         return True
     if tok.dep_ == "xcomp" and any(a.lower_ == "to" for a in aux):
         h = tok.head

@@ -11,7 +11,7 @@ import functools
 
 from spacy.tokens import Doc, Token
 
-from .arguments import (RELATIVIZERS, between, conjuncts, dative, is_passive, patient, prep_objects, subject,
+from .arguments import (RELATIVIZERS, between, conjuncts, dative, is_condition, is_passive, patient, prep_objects, subject,
                         window_start)
 from .candidates import ACTOR_KINDS, FIRST_PERSON, GOVERNOR_TYPES, MATERIAL_CONFLICT, NP_PREPS, Cand, noun_read_as_verb
 from .actor_groups import HOME, NON_STATE_CODES, counted_pair
@@ -469,9 +469,7 @@ def _threatened_party(comp: Token, args: Args, actor_ents: set) -> list[Particip
     is its condition ("would seek repayment of the loan if Funafuti cancelled the contracts")."""
     things = [x for x in comp.children if x.dep_ in ("nsubjpass", "dobj")]
     owners = [g for x in things for g in x.children if g.dep_ == "poss" and g.tag_ != "PRP$"]
-    conditions = [x for a in comp.children if a.dep_ == "advcl"
-                  and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in a.children)
-                  for x in a.children if x.dep_ in ("nsubj", "nsubjpass")]
+    conditions = [x for a in comp.children if is_condition(a) for x in a.children if x.dep_ in ("nsubj", "nsubjpass")]
     for toks in (owners, conditions):
         got = [p for p in args.participants(toks) if p.entity not in actor_ents]
         if got:
@@ -820,7 +818,7 @@ def _condition_subjects(c: Cand, args: Args, actor_ents: set) -> list[Participan
             heads.append(h)
     for h in heads:
         for cl in h.children:
-            if cl.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in cl.children):
+            if is_condition(cl):
                 got = [p for p in args.participants(subject(cl)) if not p.entity or p.entity not in actor_ents]
                 if got:
                     return got

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from . import gazetteer
+from .arguments import has_condition
 from .lexicons import split, table, words
 
 TRIGGER_COLUMNS = ("trigger", "pos", "event", "mode", "object", "recipient", "actor")
@@ -325,8 +326,7 @@ def _has_object(tok: Token, row: Trigger) -> bool:
                 (tok.dep_ == "ROOT" and any(c.dep_ == "ccomp" and c.i < tok.i for c in tok.children)) or \
                 (tok.dep_ in ("parataxis",) and tok.head.i < tok.i) or trailing_report(tok):
             classes.add("@pred")  # "called X a priority", "X are failing ..., a rights group protested"
-        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-               for c in tok.children):
+        if has_condition(tok):
             classes.add("@if")  # "would respond if any unit crossed": a conditional answer, a threat
     else:
         classes = set()
